@@ -1,0 +1,328 @@
+r"""Classification losses, computed from logits (or probabilities) stably.
+
+Functions
+---------
+softmax_cross_entropy_with_logits
+    Multi-class loss from logits and one-hot or soft labels, one value per example.
+sparse_softmax_cross_entropy_with_logits
+    The same loss with integer class labels.
+sigmoid_cross_entropy_with_logits
+    Multi-label (independent yes/no) loss from logits, elementwise.
+binary_cross_entropy
+    The same loss from probabilities, elementwise.
+mean_squared_error
+    The mean of squared errors, for comparison.
+
+The names and argument order follow TensorFlow (``labels`` first, then
+``logits``). Every loss here is a sum of non-negative terms computed so that
+none of them cancels, which is why a loss of 5.55e-17 comes out as
+5.55e-17 and not 0. Gradients live in :mod:`xentlib.gradients`.
+"""
+
+import numpy as np
+
+from . import validation as v
+from .activations import _finish, _softmax_parts, _working
+
+__all__ = [
+    "softmax_cross_entropy_with_logits",
+    "sparse_softmax_cross_entropy_with_logits",
+    "sigmoid_cross_entropy_with_logits",
+    "binary_cross_entropy",
+    "mean_squared_error",
+]
+
+
+# --- shared preparation (also used by xentlib.gradients) -------------------
+
+
+def _dense_parts(labels, logits, axis):
+    """Validate dense labels/logits; return the softmax parts with the class axis last."""
+    logits = v.as_float_array(logits, "logits")
+    labels = v.as_float_array(labels, "labels")
+    v.check_same_shape(labels, logits, "labels", "logits")
+    axis = v.normalize_axis(axis, logits.ndim)
+    v.check_distribution(labels, "labels", axis)
+    _, d, e, rest, idx, _ = _softmax_parts(logits, axis, name="logits")
+    y = np.moveaxis(labels, axis, -1).astype(np.float64, copy=False)
+    return logits.dtype, axis, y, d, e, rest, idx
+
+
+def _sparse_parts(labels, logits):
+    """Validate integer labels/logits; return the softmax parts and labels[..., None]."""
+    logits = v.as_float_array(logits, "logits")
+    v.normalize_axis(-1, logits.ndim, "logits' class axis")
+    v.check_nonempty_axis(logits, logits.ndim - 1, "logits")
+    labels = v.as_sparse_labels(labels, logits.shape)
+    _, d, e, rest, idx, _ = _softmax_parts(logits, -1, name="logits")
+    return logits.dtype, labels[..., None], d, e, rest, idx
+
+
+def _elementwise_parts(labels, logits):
+    """Validate labels in [0, 1] against finite-or-(-inf) logits of the same shape."""
+    logits = v.as_float_array(logits, "logits")
+    labels = v.as_float_array(labels, "labels")
+    v.check_same_shape(labels, logits, "labels", "logits")
+    v.check_probabilities(labels, "labels")
+    v.check_logits(logits, "logits")
+    return logits.dtype, labels.astype(np.float64, copy=False), _working(logits)
+
+
+def _regression_parts(y_true, y_pred):
+    """Validate finite, equal-shape, non-empty arrays; return the scaled difference.
+
+    Values above 2**500 would overflow when squared; both arrays are then
+    scaled by the same power of two (exact) and the result scaled back.
+    """
+    y_true = v.as_float_array(y_true, "y_true")
+    y_pred = v.as_float_array(y_pred, "y_pred")
+    v.check_same_shape(y_true, y_pred, "y_true", "y_pred")
+    if y_pred.size == 0:
+        raise ValueError("y_true and y_pred are empty; the mean of no errors is undefined.")
+    v.check_finite(y_true, "y_true")
+    v.check_finite(y_pred, "y_pred")
+    a = y_true.astype(np.float64, copy=False)
+    b = y_pred.astype(np.float64, copy=False)
+    big = max(a.max(), -a.min(), b.max(), -b.min())
+    scale = 2.0 ** -int(np.frexp(big)[1]) if big > 2.0**500 else 1.0
+    return y_pred.dtype, b * scale - a * scale, scale
+
+
+# --- losses ----------------------------------------------------------------
+
+
+def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
+    r"""Softmax cross-entropy between label distributions and logits.
+
+    Parameters
+    ----------
+    labels : array_like
+        One-hot or soft labels, same shape as ``logits``; each row (along
+        ``axis``) must be a probability distribution (tolerance
+        :math:`\sqrt{\epsilon}` of its dtype).
+    logits : array_like
+        Unscaled scores (do *not* apply softmax first). ``-inf`` masks a
+        class; NaN, ``+inf`` and a row that is all ``-inf`` raise ``ValueError``.
+    axis : int, default -1
+        The class axis.
+
+    Returns
+    -------
+    ndarray or scalar
+        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(x)_j`,
+        with ``axis`` removed; dtype of ``logits``.
+
+    See Also
+    --------
+    sparse_softmax_cross_entropy_with_logits : the same loss with integer labels.
+    softmax_cross_entropy_with_logits_grad : its gradient, ``softmax(x) - y``.
+
+    Notes
+    -----
+    With :math:`m = \max_j x_j`, attained at :math:`j^*`, and
+    :math:`s = \sum_{j \ne j^*} e^{x_j - m}`, the loss is
+
+    .. math:: \sum_j y_j (m - x_j) + \Big(\sum_j y_j\Big) \operatorname{log1p}(s),
+
+    a sum of non-negative terms. A confident, correct prediction gets a
+    tiny positive loss instead of 0: for logits ``[37.43, 0]`` and label
+    ``[1, 0]`` the loss is :math:`\operatorname{log1p}(e^{-37.43}) \approx 5.55
+    \times 10^{-17}`, which ``1 - softmax`` would round to 0.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from xentlib import softmax_cross_entropy_with_logits
+    >>> labels = [[0, 0, 0, 1, 0], [1, 0, 0, 0, 0]]
+    >>> logits = [[1.0, 2.0, 3.0, 4.0, 5.0], [5.0, 4.0, 3.0, 2.0, 1.0]]
+    >>> softmax_cross_entropy_with_logits(labels, logits)
+    array([1.4519144, 0.4519144])
+    >>> float(softmax_cross_entropy_with_logits([0.0, 1.0], [-1000.0, 1000.0]))
+    0.0
+    """
+    dtype, axis, y, d, e, rest, idx = _dense_parts(labels, logits, axis)
+    with np.errstate(invalid="ignore"):
+        t = y * d  # <= 0; NaN only where a masked class (-inf) has label 0
+    if np.isnan(t).any():
+        t[np.isnan(t)] = 0.0  # such a class contributes nothing
+    loss = y.sum(axis=-1) * np.log1p(rest[..., 0]) - t.sum(axis=-1)
+    return _finish(loss, dtype)
+
+
+def sparse_softmax_cross_entropy_with_logits(labels, logits):
+    r"""Softmax cross-entropy with integer class labels.
+
+    Parameters
+    ----------
+    labels : array_like of int
+        Class indices in ``[0, C)``, shape ``logits.shape[:-1]``. Negative
+        indices are an error (they would silently pick a class from the end).
+    logits : array_like
+        Unscaled scores, classes along the last axis. ``-inf`` masks a class.
+
+    Returns
+    -------
+    ndarray or scalar
+        One loss per example, :math:`-\log \operatorname{softmax}(x)_{y}`,
+        dtype of ``logits``.
+
+    See Also
+    --------
+    softmax_cross_entropy_with_logits : the same loss with one-hot or soft labels.
+
+    Notes
+    -----
+    The loss is :math:`(m - x_y) + \operatorname{log1p}(s)` with :math:`m`
+    and :math:`s` as in :func:`softmax_cross_entropy_with_logits`: two
+    non-negative terms, the first exactly 0 when the labelled class has the
+    largest logit.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from xentlib import sparse_softmax_cross_entropy_with_logits
+    >>> sparse_softmax_cross_entropy_with_logits([3, 0], [[1.0, 2, 3, 4, 5], [5.0, 4, 3, 2, 1]])
+    array([1.4519144, 0.4519144])
+    >>> loss = sparse_softmax_cross_entropy_with_logits(0, [37.42994775023705, 0.0])
+    >>> print(f"{loss:.3e}")      # log1p(e^-37.43), not 0
+    5.551e-17
+    """
+    dtype, lab, d, e, rest, idx = _sparse_parts(labels, logits)
+    loss = np.log1p(rest) - np.take_along_axis(d, lab, axis=-1)
+    return _finish(loss[..., 0], dtype)
+
+
+def sigmoid_cross_entropy_with_logits(labels, logits):
+    r"""Elementwise sigmoid cross-entropy: independent yes/no labels from logits.
+
+    Parameters
+    ----------
+    labels : array_like
+        Targets :math:`z \in [0, 1]` (0/1, or soft), same shape as ``logits``.
+    logits : array_like
+        Unscaled scores :math:`x`; ``-inf`` is allowed, NaN and ``+inf`` raise.
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`-z \log \sigma(x) - (1 - z) \log(1 - \sigma(x))`, elementwise,
+        dtype of ``logits``.
+
+    See Also
+    --------
+    binary_cross_entropy : the same loss from probabilities.
+    sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(x) - z``.
+
+    Notes
+    -----
+    Algebra turns the definition into :math:`x - xz + \log(1 + e^{-x})`,
+    which overflows for large negative :math:`x`. The form used here,
+
+    .. math:: \max(x, 0) - xz + \operatorname{log1p}(e^{-|x|}),
+
+    is the same function, never overflows, and is evaluated as
+    :math:`x(1-z)` or :math:`-xz` (by the sign of :math:`x`) plus the log
+    term, so that no two terms cancel.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from xentlib import sigmoid_cross_entropy_with_logits
+    >>> logits = [[0.5, 0.7, 0.3], [0.8, 0.2, 0.9]]
+    >>> sigmoid_cross_entropy_with_logits(np.ones((2, 3)), logits)
+    array([[0.47407698, 0.40318605, 0.55435524],
+           [0.37110067, 0.59813887, 0.34115387]])
+    >>> sigmoid_cross_entropy_with_logits([0.0, 1.0], [-1000.0, -1000.0])
+    array([   0., 1000.])
+    """
+    dtype, z, x = _elementwise_parts(labels, logits)
+    with np.errstate(invalid="ignore"):
+        linear = np.where(x >= 0, x * (1.0 - z), -x * z)  # -inf * 0 -> NaN
+    if np.isnan(linear).any():
+        linear[np.isnan(linear)] = 0.0  # x = -inf with z = 0: a certain, correct "no"
+    loss = linear + np.log1p(np.exp(-np.abs(x)))
+    return _finish(loss, dtype)
+
+
+def binary_cross_entropy(labels, probs):
+    r"""Elementwise binary cross-entropy from probabilities.
+
+    Parameters
+    ----------
+    labels : array_like
+        Targets :math:`y \in [0, 1]`, same shape as ``probs``.
+    probs : array_like
+        Predicted probabilities :math:`p \in [0, 1]` (e.g. sigmoid outputs).
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`-y \log p - (1 - y) \log(1 - p)`, elementwise, dtype of
+        ``probs``; ``inf`` for a probability of exactly 0 or 1 against the
+        opposite label.
+
+    See Also
+    --------
+    sigmoid_cross_entropy_with_logits : prefer it when you have logits; it
+        is accurate where ``probs`` has already rounded to 0 or 1.
+
+    Notes
+    -----
+    :math:`0 \log 0 = 0`, so a certain and correct prediction costs 0.
+    :math:`\log(1-p)` is evaluated as ``log1p(-p)``, accurate for tiny ``p``.
+
+    Examples
+    --------
+    >>> from xentlib import binary_cross_entropy
+    >>> binary_cross_entropy([0, 1], [0.2, 0.6])       # -log 0.8, -log 0.6
+    array([0.22314355, 0.51082562])
+    >>> binary_cross_entropy([1.0, 0.0, 1.0], [1.0, 0.0, 0.0])
+    array([ 0.,  0., inf])
+    """
+    probs = v.as_float_array(probs, "probs")
+    labels = v.as_float_array(labels, "labels")
+    v.check_same_shape(labels, probs, "labels", "probs")
+    v.check_probabilities(labels, "labels")
+    v.check_probabilities(probs, "probs")
+    y = labels.astype(np.float64, copy=False)
+    p = probs.astype(np.float64, copy=False)
+    not_y = 1.0 - y
+    with np.errstate(divide="ignore"):  # log(0) = -inf is the intended value
+        pos = np.where(y > 0, y * np.log(np.where(y > 0, p, 1.0)), 0.0)
+        neg = np.where(not_y > 0, not_y * np.log1p(-np.where(not_y > 0, p, 0.0)), 0.0)
+    return _finish(0.0 - (pos + neg), probs.dtype)  # 0.0 - 0.0 is +0.0
+
+
+def mean_squared_error(y_true, y_pred):
+    r"""Mean of squared errors over all elements.
+
+    Parameters
+    ----------
+    y_true : array_like
+        Targets.
+    y_pred : array_like
+        Predictions, same shape as ``y_true``; both finite.
+
+    Returns
+    -------
+    scalar
+        :math:`\frac{1}{N}\sum_i (\hat y_i - y_i)^2` over all :math:`N`
+        elements, dtype of ``y_pred``.
+
+    Notes
+    -----
+    Some texts (the source article among them) use
+    :math:`\frac{1}{2N}\sum_i (\hat y_i - y_i)^2`, whose factor 1/2 cancels the 2 of the
+    derivative; it changes the scale, not the minimiser.
+
+    Examples
+    --------
+    >>> from xentlib import mean_squared_error
+    >>> float(mean_squared_error([0, 1, 0], [0.3, 0.6, 0.1]))
+    0.08666666666666667
+    """
+    dtype, diff, scale = _regression_parts(y_true, y_pred)
+    mse = np.mean(diff * diff)
+    with np.errstate(over="ignore"):  # a mean beyond float max is inf
+        mse = mse / scale / scale
+    return _finish(np.asarray(mse), dtype)

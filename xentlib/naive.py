@@ -1,0 +1,152 @@
+r"""The textbook formulas, written the obvious way — for showing how they fail.
+
+Nothing here validates its input or guards against overflow, underflow or
+cancellation: each function is the formula as printed, so that a chapter can
+put it beside the stable :mod:`xentlib` function and let the reader watch it
+return ``nan``, ``inf`` or a silent 0. Do not use these for real work.
+
+Each docstring's Examples show the failure. NumPy's floating-point warnings
+are silenced inside these examples with ``np.errstate`` so that only the
+wrong result shows.
+
+Examples
+--------
+>>> import numpy as np
+>>> import xentlib
+>>> from xentlib import naive
+>>> with np.errstate(all="ignore"):
+...     print(naive.softmax(np.array([1000.0, 1001.0])))
+[nan nan]
+>>> print(xentlib.softmax([1000.0, 1001.0]))
+[0.26894142 0.73105858]
+"""
+
+import numpy as np
+
+__all__ = [
+    "information",
+    "entropy",
+    "kl_divergence",
+    "cross_entropy",
+    "sigmoid",
+    "softmax",
+    "log_softmax",
+    "softmax_cross_entropy_with_logits",
+    "sigmoid_cross_entropy_with_logits",
+    "binary_cross_entropy",
+]
+
+
+def information(p):
+    """-log p.
+
+    >>> import numpy as np
+    >>> information(np.array([0.5, 0.25]))
+    array([0.69314718, 1.38629436])
+    """
+    return -np.log(p)
+
+
+def entropy(p):
+    """-sum(p log p): ``nan`` as soon as some p is 0 (0 * -inf).
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(entropy(np.array([1.0, 0.0, 0.0])))
+    nan
+    """
+    return -np.sum(p * np.log(p), axis=-1)
+
+
+def kl_divergence(p, q):
+    """sum(p log(p/q)): ``nan`` for zeros in p, noise (even negative) for p ≈ q.
+
+    >>> import numpy as np
+    >>> p = np.array([0.5, 0.25, 0.25])
+    >>> q = np.array([0.5 + 2**-30, 0.25 - 2**-30, 0.25])
+    >>> float(kl_divergence(p, q)) < 0        # true value: +2.6e-18
+    True
+    """
+    return np.sum(p * np.log(p / q), axis=-1)
+
+
+def cross_entropy(p, q):
+    """-sum(p log q): ``nan`` where p = q = 0.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(cross_entropy(np.array([1.0, 0.0]), np.array([1.0, 0.0])))
+    nan
+    """
+    return -np.sum(p * np.log(q), axis=-1)
+
+
+def sigmoid(x):
+    """1 / (1 + exp(-x)): exp overflows for x below about -709.
+
+    >>> import numpy as np
+    >>> with np.errstate(over="raise"):
+    ...     sigmoid(np.array([-1000.0]))
+    Traceback (most recent call last):
+    ...
+    FloatingPointError: overflow encountered in exp
+    """
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def softmax(x):
+    """exp(x) / sum(exp(x)): ``inf / inf = nan`` once some x exceeds about 709.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(softmax(np.array([1000.0, 1001.0])))
+    [nan nan]
+    """
+    ex = np.exp(x)
+    return ex / np.sum(ex, axis=-1, keepdims=True)
+
+
+def log_softmax(x):
+    """log(softmax(x)): rounds tiny log-probabilities to 0 and gives -inf for underflow.
+
+    >>> import numpy as np
+    >>> print(log_softmax(np.array([0.0, -40.0])))   # true first entry: -4.25e-18
+    [  0. -40.]
+    >>> with np.errstate(all="ignore"):
+    ...     print(log_softmax(np.array([0.0, -1000.0])))   # true: [0, -1000]
+    [  0. -inf]
+    """
+    return np.log(softmax(x))
+
+
+def softmax_cross_entropy_with_logits(labels, logits):
+    """-sum(y log softmax(x)), through the naive softmax.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(softmax_cross_entropy_with_logits(np.array([1.0, 0.0]), np.array([1000.0, 0.0])))
+    nan
+    """
+    return -np.sum(labels * np.log(softmax(logits)), axis=-1)
+
+
+def sigmoid_cross_entropy_with_logits(labels, logits):
+    """x - x z + log(1 + exp(-x)): the algebraic form, overflowing for large negative x.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(sigmoid_cross_entropy_with_logits(np.array([0.0]), np.array([-1000.0])))
+    [inf]
+    """
+    return logits - logits * labels + np.log(1.0 + np.exp(-logits))
+
+
+def binary_cross_entropy(labels, probs):
+    """-(y log p + (1 - y) log(1 - p)): ``nan`` for a certain, correct prediction.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):
+    ...     print(binary_cross_entropy(np.array([1.0]), np.array([1.0])))
+    [nan]
+    """
+    return -(labels * np.log(probs) + (1.0 - labels) * np.log(1.0 - probs))
