@@ -109,6 +109,24 @@ def xlogx(p):
     return mpf(0) if p == 0 else p * mpmath.log(p)
 
 
+def x1mlog1m(p):
+    """(1-p)*log(1-p) with 0*log(0) = 0, via log1p(-p).
+
+    Not xlogx(1 - p): for tiny p (1e-300) the mp subtraction 1 - p rounds to 1
+    at 60 digits and the ~ -p result would be lost.
+    """
+    return mpf(0) if p == 1 else (1 - p) * mpmath.log1p(-p)
+
+
+def xlog1my(y, p):
+    """(1-y)*log(1-p) with 0*log(0) = 0, -inf when p = 1 and y < 1; uses log1p(-p)."""
+    if y == 1:
+        return mpf(0)
+    if p == 1:
+        return -INF
+    return (1 - y) * mpmath.log1p(-p)
+
+
 def xlogy(p, q):
     """p*log(q) with 0*log(q) = 0 for any q (including q = 0); -inf when q = 0 < p."""
     if p == 0:
@@ -227,10 +245,13 @@ def entropy(p, axis=-1, base=None, normalize=False):
 
 @_workdps()
 def binary_entropy(p, base=None):
-    """-p log p - (1-p) log(1-p); 1-p is exact in mp, 0 log 0 = 0, both terms >= 0."""
+    """-p log p - (1-p) log1p(-p), 0 log 0 = 0; both terms >= 0.
+
+    log1p(-p) keeps the second term ~ -p accurate for tiny p (see x1mlog1m).
+    """
 
     def f(x):
-        return _divide_log_base(-(xlogx(x) + xlogx(1 - x)), base)
+        return _divide_log_base(-(xlogx(x) + x1mlog1m(x)), base)
 
     return _elementwise(f, p)
 
@@ -384,7 +405,8 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
 def sigmoid_cross_entropy_with_logits(labels, logits):
     """-z log sigmoid(x) - (1-z) log sigmoid(-x), with 0 * (-inf) = 0.
 
-    Uses log(1 - sigmoid(x)) = log_sigmoid(-x); 1 - z is exact in mp. Both
+    Uses log(1 - sigmoid(x)) = log_sigmoid(-x); 1 - z is only a coefficient
+    (its 60-digit rounding is harmless). Both
     terms are >= 0, so there is no cancellation.
     """
 
@@ -416,12 +438,13 @@ def sigmoid_cross_entropy_with_logits_grad(labels, logits):
 
 @_workdps()
 def binary_cross_entropy(labels, probs):
-    """-(y log p + (1-y) log(1-p)); 1-p and 1-y exact in mp; 0 log 0 = 0; +inf when
-    p is exactly 0 or 1 against the opposite label. Both terms >= 0."""
+    """-(y log p + (1-y) log1p(-p)); 0 log 0 = 0; +inf when p is exactly 0 or 1
+    against the opposite label (or a soft one). Both terms >= 0; log1p(-p) keeps
+    tiny p accurate (see xlog1my)."""
 
     def f(y, p):
         a = xlogy(y, p)
-        b = xlogy(1 - y, 1 - p)
+        b = xlog1my(y, p)
         if a == -INF or b == -INF:
             return INF
         return -(a + b)

@@ -16,15 +16,9 @@ Higham & Higham, 2021), not from the max-shift alone.
 import numpy as np
 
 from . import validation as v
+from ._blocks import map_elements, map_rows
 
 __all__ = ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"]
-
-
-def _working(x):
-    """float32 is computed in float64 and rounded once at the end: that makes
-    float32 results accurate to float32 even where the float32 arithmetic of
-    the intermediate steps would lose digits (exp of a rounded shift)."""
-    return x.astype(np.float64) if x.dtype == np.float32 else x
 
 
 def _finish(out, dtype):
@@ -33,37 +27,54 @@ def _finish(out, dtype):
     return out[()] if out.ndim == 0 else out
 
 
-def _softmax_parts(x, axis, name="x", allow_all_neg_inf=False):
-    """Shared core of the softmax family and of the softmax losses.
+def _as_rows(x, axis, name, allow_all_neg_inf=False):
+    """Validate logits and view them as (rows, classes), the class axis last.
 
-    Moves the class axis last and returns ``(m, d, e, rest, idx, axis)``
-    where ``m`` is the row maximum,
-    ``idx`` is the index of (one) maximum per row, ``d = x - max`` (<= 0),
-    ``e = exp(d)`` with the maximum's own term *zeroed*, and
-    ``rest = sum(e)`` is the sum of every term except that one. Keeping the
-    maximum's 1 out of ``rest`` is what lets callers use ``log1p(rest)``
-    and ``-rest / (1 + rest)`` and keep full relative accuracy when one class
-    takes almost all the probability.
+    Returns ``(x2, batch_shape, axis)``. One ``max`` over the rows does the
+    checking: NaN and ``+inf`` both show up in it, and so does a row that is
+    all ``-inf``; only then is the slower search for the index run.
     """
     axis = v.normalize_axis(axis, x.ndim)
     v.check_nonempty_axis(x, axis, name)
-    xl = _working(np.moveaxis(x, axis, -1))
-    idx = np.argmax(xl, axis=-1, keepdims=True)  # NaN and +inf win argmax
-    m = np.take_along_axis(xl, idx, axis=-1)
-    shift = m
-    if m.size:
+    xl = np.moveaxis(x, axis, -1)
+    x2 = xl.reshape(-1, xl.shape[-1])
+    if x2.size:
+        m = x2.max(axis=-1)
         top, bottom = m.max(), m.min()
         if np.isnan(top) or top == np.inf or (bottom == -np.inf and not allow_all_neg_inf):
             v.check_logits(x, name, axis=axis)  # raises, naming the index
-        if bottom == -np.inf:
-            # logsumexp of an all -inf row is -inf; shift those rows by 0
-            # instead of -inf so that (-inf) - (-inf) never makes a NaN.
-            shift = np.where(m == -np.inf, 0.0, m)
-    d = xl - shift
+    return x2, xl.shape[:-1], axis
+
+
+def _from_rows(out2, batch_shape, axis, dtype):
+    """Undo :func:`_as_rows` for an output with the class axis kept."""
+    out = np.moveaxis(out2.reshape(batch_shape + out2.shape[-1:]), -1, axis)
+    return _finish(out, dtype)
+
+
+def _shifted(xb):
+    """Shared core of the softmax family and of the softmax losses, for one block.
+
+    Works in the input's own precision (float32 stays float32: the
+    accuracy near p = 1 comes from ``log1p`` of the rest, not from extra
+    precision). Returns
+    ``(m, d, e, rest, idx)``: ``idx`` is the index of (one) maximum per row,
+    ``m`` its value, ``d = x - m`` (<= 0), ``e = exp(d)`` with the maximum's
+    own term *zeroed*, and ``rest = sum(e)``, the sum of every term except
+    that one. Keeping the maximum's 1 out of ``rest`` is what lets callers
+    use ``log1p(rest)`` and ``-rest / (1 + rest)`` and keep full relative
+    accuracy when one class takes almost all the probability.
+    """
+    w = xb.copy()  # d is computed in place
+    idx = np.argmax(w, axis=-1)[:, None]
+    m = np.take_along_axis(w, idx, axis=-1)
+    # A row that is all -inf (allowed only in logsumexp) is shifted by 0, not
+    # by -inf, so that (-inf) - (-inf) never makes a NaN.
+    d = np.subtract(w, np.where(m == -np.inf, 0.0, m), out=w)
     e = np.exp(d)
     np.put_along_axis(e, idx, 0.0, axis=-1)
     rest = e.sum(axis=-1, keepdims=True)
-    return m, d, e, rest, idx, axis
+    return m, d, e, rest, idx
 
 
 def logsumexp(x, axis=-1):
@@ -117,9 +128,14 @@ def logsumexp(x, axis=-1):
     0.0
     """
     x = v.as_float_array(x, "x")
-    m, _, _, rest, _, _ = _softmax_parts(x, axis, allow_all_neg_inf=True)
-    out = m + np.log1p(rest)
-    return _finish(out[..., 0], x.dtype)
+    x2, batch, _ = _as_rows(x, axis, "x", allow_all_neg_inf=True)
+
+    def kernel(xb):
+        m, _, _, rest, _ = _shifted(xb)
+        return (m + np.log1p(rest),)
+
+    (out,) = map_rows(kernel, [x2], x2.shape[1])
+    return _finish(out.reshape(batch), x.dtype)
 
 
 def log_softmax(x, axis=-1):
@@ -162,9 +178,14 @@ def log_softmax(x, axis=-1):
     np.float32(-2.0611537e-09)
     """
     x = v.as_float_array(x, "x")
-    _, d, _, rest, _, ax = _softmax_parts(x, axis)
-    out = d - np.log1p(rest)
-    return _finish(np.moveaxis(out, -1, ax), x.dtype)
+    x2, batch, axis = _as_rows(x, axis, "x")
+
+    def kernel(xb):
+        _, d, _, rest, _ = _shifted(xb)
+        return (np.subtract(d, np.log1p(rest), out=d),)
+
+    (out,) = map_rows(kernel, [x2], x2.shape[1])
+    return _from_rows(out, batch, axis, x.dtype)
 
 
 def softmax(x, axis=-1):
@@ -206,15 +227,22 @@ def softmax(x, axis=-1):
     array([1., 0.])
     """
     x = v.as_float_array(x, "x")
-    _, _, e, rest, idx, ax = _softmax_parts(x, axis)
-    np.put_along_axis(e, idx, 1.0, axis=-1)
-    out = e / (1.0 + rest)
-    return _finish(np.moveaxis(out, -1, ax), x.dtype)
+    x2, batch, axis = _as_rows(x, axis, "x")
+
+    def kernel(xb):
+        _, _, e, rest, idx = _shifted(xb)
+        np.put_along_axis(e, idx, 1.0, axis=-1)
+        return (np.divide(e, 1.0 + rest, out=e),)
+
+    (out,) = map_rows(kernel, [x2], x2.shape[1])
+    return _from_rows(out, batch, axis, x.dtype)
 
 
-def _exp_neg_abs(x):
-    """exp(-|x|): always in [0, 1], so it never overflows."""
-    return np.exp(-np.abs(x))
+def _exp_neg_abs(w):
+    """exp(-|w|): always in [0, 1], so it never overflows."""
+    e = np.abs(w)
+    np.negative(e, out=e)
+    return np.exp(e, out=e)
 
 
 def sigmoid(x):
@@ -254,9 +282,13 @@ def sigmoid(x):
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")
-    w = _working(x)
-    e = _exp_neg_abs(w)
-    out = np.where(w >= 0, 1.0, e) / (1.0 + e)
+
+    def kernel(xb):
+        w = xb
+        e = _exp_neg_abs(w)
+        return (np.where(w >= 0, 1.0, e) / (1.0 + e),)
+
+    (out,) = map_elements(kernel, [x])
     return _finish(out, x.dtype)
 
 
@@ -290,6 +322,9 @@ def log_sigmoid(x):
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")
-    w = _working(x)
-    out = np.minimum(w, 0.0) - np.log1p(_exp_neg_abs(w))
+
+    def kernel(xb):
+        return (np.minimum(xb, 0.0) - np.log1p(_exp_neg_abs(xb)),)
+
+    (out,) = map_elements(kernel, [x])
     return _finish(out, x.dtype)

@@ -12,8 +12,15 @@ almost cancel, i.e. exactly when the model is confidently right.
 
 import numpy as np
 
-from .activations import _finish
-from .losses import _dense_parts, _elementwise_parts, _regression_parts, _sparse_parts
+from ._blocks import map_elements, map_rows
+from .activations import _finish, _from_rows, _shifted
+from .losses import (
+    _dense_rows,
+    _elementwise_parts,
+    _regression_parts,
+    _scaled_difference,
+    _sparse_rows,
+)
 
 __all__ = [
     "softmax_cross_entropy_with_logits_grad",
@@ -55,18 +62,25 @@ def softmax_cross_entropy_with_logits_grad(labels, logits, axis=-1):
     >>> print(g)
     [-5.55111512e-17  5.55111512e-17]
     """
-    dtype, axis, y, d, e, rest, idx = _dense_parts(labels, logits, axis)
-    total = y.sum(axis=-1, keepdims=True)
-    np.put_along_axis(e, idx, 1.0, axis=-1)
-    denom = 1.0 + rest
-    grad = total * (e / denom) - y
-    # The entry at the maximum, without the cancellation of S/(1+s) - y_max:
-    y_top = np.take_along_axis(y, idx, axis=-1)
-    others = y.copy()
-    np.put_along_axis(others, idx, 0.0, axis=-1)
-    top = (others.sum(axis=-1, keepdims=True) - y_top * rest) / denom
-    np.put_along_axis(grad, idx, top, axis=-1)
-    return _finish(np.moveaxis(grad, -1, axis), dtype)
+    dtype, batch, axis, y2, x2 = _dense_rows(labels, logits, axis)
+
+    def kernel(yb, xb):
+        _, _, e, rest, idx = _shifted(xb)
+        y = yb.astype(e.dtype)  # a copy: it is modified below
+        total = y.sum(axis=-1, keepdims=True)
+        denom = 1.0 + rest
+        np.put_along_axis(e, idx, 1.0, axis=-1)
+        grad = np.multiply(e, total / denom, out=e)
+        grad -= y
+        # The entry at the maximum, without the cancellation of S/(1+s) - y_max:
+        y_top = np.take_along_axis(y, idx, axis=-1)
+        np.put_along_axis(y, idx, 0.0, axis=-1)
+        top = (y.sum(axis=-1, keepdims=True) - y_top * rest) / denom
+        np.put_along_axis(grad, idx, top, axis=-1)
+        return (grad,)
+
+    (grad,) = map_rows(kernel, [y2, x2], x2.shape[1])
+    return _from_rows(grad, batch, axis, dtype)
 
 
 def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
@@ -96,13 +110,19 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
     >>> print(sparse_softmax_cross_entropy_with_logits_grad(0, [37.42994775023705, 0.0]))
     [-5.55111512e-17  5.55111512e-17]
     """
-    dtype, lab, d, e, rest, idx = _sparse_parts(labels, logits)
-    np.put_along_axis(e, idx, 1.0, axis=-1)
-    denom = 1.0 + rest
-    grad = e / denom
-    labelled = (np.expm1(np.take_along_axis(d, lab, axis=-1)) - rest) / denom
-    np.put_along_axis(grad, lab, labelled, axis=-1)
-    return _finish(grad, dtype)
+    dtype, batch, lab2, x2 = _sparse_rows(labels, logits)
+
+    def kernel(lb, xb):
+        _, d, e, rest, idx = _shifted(xb)
+        denom = 1.0 + rest
+        np.put_along_axis(e, idx, 1.0, axis=-1)
+        grad = np.divide(e, denom, out=e)
+        labelled = (np.expm1(np.take_along_axis(d, lb, axis=-1)) - rest) / denom
+        np.put_along_axis(grad, lb, labelled, axis=-1)
+        return (grad,)
+
+    (grad,) = map_rows(kernel, [lab2, x2], x2.shape[1])
+    return _from_rows(grad, batch, -1, dtype)
 
 
 def sigmoid_cross_entropy_with_logits_grad(labels, logits):
@@ -130,10 +150,23 @@ def sigmoid_cross_entropy_with_logits_grad(labels, logits):
     >>> sigmoid_cross_entropy_with_logits_grad([1.0, 0.0, 1.0], [0.0, 2.0, 40.0])
     array([-5.00000000e-01,  8.80797078e-01, -4.24835426e-18])
     """
-    dtype, z, x = _elementwise_parts(labels, logits)
-    e = np.exp(-np.abs(x))
-    s = e / (1.0 + e)  # sigmoid(-|x|), in [0, 1/2]
-    grad = np.where(x >= 0, (1.0 - z) - s, s - z)
+    dtype, labels, logits = _elementwise_parts(labels, logits)
+
+    def kernel(zb, xb):
+        x = xb
+        z = zb.astype(x.dtype, copy=False)
+        small = np.abs(x)
+        with np.errstate(over="ignore"):  # exp(|x|) = inf gives sigmoid(-|x|) = 0
+            np.exp(small, out=small)
+        small += 1.0
+        np.reciprocal(small, out=small)  # sigmoid(-|x|) = 1 / (1 + e^|x|), in [0, 1/2]
+        # sigmoid(x) = step + sign * small, with step = 1 for x >= +0 and 0
+        # for x <= -0 (signbit, so that -0.0 and its sign agree). Subtracting
+        # z from the exact step first leaves no cancellation for 0/1 labels.
+        step_minus_z = (~np.signbit(x)) - z
+        return (step_minus_z - np.copysign(small, x, out=small),)
+
+    (grad,) = map_elements(kernel, [labels, logits])
     return _finish(grad, dtype)
 
 
@@ -157,7 +190,13 @@ def mean_squared_error_grad(y_true, y_pred):
     >>> mean_squared_error_grad([0.0, 1.0], [0.5, 0.5])
     array([ 0.5, -0.5])
     """
-    dtype, diff, scale = _regression_parts(y_true, y_pred)
-    with np.errstate(over="ignore"):  # a gradient beyond float max is inf
-        grad = (2.0 / diff.size) * diff / scale
+    dtype, y_true, y_pred, scale = _regression_parts(y_true, y_pred)
+    factor = 2.0 / y_pred.size
+
+    def kernel(tb, pb):
+        diff = _scaled_difference(tb, pb, scale)
+        with np.errstate(over="ignore"):  # a gradient beyond float max is inf
+            return ((factor * diff) / scale,)
+
+    (grad,) = map_elements(kernel, [y_true, y_pred])
     return _finish(grad, dtype)

@@ -198,15 +198,17 @@ def _raise_bad_logit(x, name):
 
 
 def check_finite(x, name):
-    """Raise unless every entry of ``x`` is finite."""
-    if x.size and not (np.isfinite(x.min()) and np.isfinite(x.max())):
-        bad = ~np.isfinite(x)
-        if bad.any():
-            where, value = _first(bad, x)
-            raise ValueError(
-                f"{name} must be finite, but {name}{where} is {_fmt(value)}. "
-                f"Replace or drop non-finite values before computing the loss."
-            )
+    """Raise unless every entry of ``x`` is finite; return ``[min, max]`` of ``x``."""
+    if x.size == 0:
+        return np.zeros(2, x.dtype)
+    bounds = np.array([x.min(), x.max()])
+    if not np.isfinite(bounds).all():
+        where, value = _first(~np.isfinite(x), x)
+        raise ValueError(
+            f"{name} must be finite, but {name}{where} is {_fmt(value)}. "
+            f"Replace or drop non-finite values before computing the loss."
+        )
+    return bounds
 
 
 def check_same_shape(a, b, name_a, name_b):
