@@ -7,10 +7,13 @@ sigmoid, log_sigmoid
 softmax, log_softmax, logsumexp
     The softmax family along a class axis.
 
-All of them are exact to a few units in the last place for any finite input
-and never overflow. Their accuracy near probability 1 comes from taking the
-largest term out of the sum and applying ``log1p`` to the rest (Blanchard,
-Higham & Higham, 2021), not from the max-shift alone.
+None of them overflows for any finite input, and all are accurate to a few
+units in the last place of the input's own precision (for a softmax
+probability far below the largest, the rounding of the shift ``x - max``
+adds up to ``|x - max|`` half-ulps, the conditioning of ``exp``). Their
+accuracy near probability 1 comes from taking the largest term out of the
+sum and applying ``log1p`` to the rest (Blanchard, Higham & Higham, 2021),
+not from the max-shift alone.
 """
 
 import numpy as np

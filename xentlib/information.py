@@ -18,6 +18,7 @@ distributions must lie in [0, 1] and sum to 1 along ``axis``.
 import numpy as np
 
 from . import validation as v
+from .activations import _finish as _cast
 
 __all__ = ["information", "entropy", "binary_entropy", "kl_divergence", "cross_entropy"]
 
@@ -31,8 +32,7 @@ def _finish(out, dtype, base):
     log_b = v.log_base(base)
     if log_b is not None:
         out = out / log_b
-    out = (out + 0.0).astype(dtype, copy=False)  # + 0.0 turns -0.0 into 0.0
-    return out[()] if out.ndim == 0 else out
+    return _cast(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
 
 
 def _xlogx(p):

@@ -1,0 +1,101 @@
+"""Shared test configuration: notebook comparison rules and the built site.
+
+Notebooks (nbval, full mode)
+----------------------------
+``pytest`` runs every ``chapters/*.ipynb`` with ``--nbval`` (see
+pyproject.toml) and compares each cell's fresh outputs with the stored ones.
+Nothing is sanitised: every text and number a reader sees is compared.
+nbval itself leaves out of the comparison only what cannot be deterministic
+or is not text, and this project relies on exactly these defaults:
+
+* ``application/vnd.jupyter.widget-view+json``: a widget's model id, a
+  random UUID made fresh in every kernel. The widget's ``text/plain``
+  (e.g. ``Explorer('probability p', 40 frames)``) *is* compared.
+* ``image/png``: static figures are checked by the browser tests instead.
+* metadata, execution counts and tracebacks.
+
+Refresh the stored outputs with ``python scripts/refresh_notebooks.py``.
+
+The built site (browser tests)
+------------------------------
+The ``site`` fixture builds the book once per test session into a temporary
+folder (``jupyter-book build --warningiserror --keep-going``) and serves it
+on 127.0.0.1. Browser tests need Debian's Chromium at /usr/bin/chromium; on
+a machine without it they skip with a message saying how to install it,
+except under ``CI=true``, where they must run.
+"""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_or_skip():
+    """The Chromium path; skip (or, under CI=true, fail) when it is missing."""
+    if Path(CHROMIUM).exists():
+        return CHROMIUM
+    message = (
+        f"browser tests need Chromium at {CHROMIUM}: install it with "
+        "`apt-get update && apt-get install -y chromium`"
+    )
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " (CI=true: browser tests must run)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """Build the book once, exactly as the README's build command does; return the HTML folder."""
+    out = tmp_path_factory.mktemp("book")
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")  # the one installed beside pytest
+    cmd = [str(jupyter_book), "build", "--warningiserror", "--keep-going", "--path-output", str(out), str(ROOT)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.fail(f"the book did not build:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    return out / "_build" / "html"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    """The built site served on 127.0.0.1; yields its base URL."""
+    handler = functools.partial(_Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium driven by Playwright."""
+    path = chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
