@@ -34,6 +34,8 @@ __all__ = [
     "png_bytes",
     "add_bits_axis",
     "information_curve",
+    "marker",
+    "drop_line",
 ]
 
 #: The Okabe–Ito palette (Okabe & Ito, 2008), by name.
@@ -107,19 +109,23 @@ def close(fig):
     plt.close(fig)
 
 
-def png_bytes(fig, colors=64):
+def png_bytes(fig, colors=64, redraw=True):
     """The figure as a compact PNG: quantised to ``colors`` colours.
 
     Line art and text need few colours; a 64-colour palette image is about
     3.5 times smaller than matplotlib's true-colour PNG and looks the same.
-    The output is deterministic (no timestamps in the file).
+    The pixels are taken straight from the canvas (no intermediate PNG), and
+    the output is deterministic (no timestamps or version strings in it).
+    ``redraw=False`` takes the canvas as it is (after blitting).
     """
     from PIL import Image
 
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    image = Image.open(io.BytesIO(buf.getvalue())).convert("RGB")
-    image = image.quantize(colors=colors, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    if redraw:
+        fig.canvas.draw()
+    image = Image.frombuffer("RGBA", fig.canvas.get_width_height(), fig.canvas.buffer_rgba())
+    image = image.convert("RGB").quantize(
+        colors=colors, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE
+    )
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
@@ -133,11 +139,8 @@ def add_bits_axis(ax, label="information (bits)"):
     return sec
 
 
-def information_curve(ax, p=None, p_min=0.005):
-    """Draw I(p) = -ln p over (0, 1] in nats, with a bits axis; mark ``p`` if given.
-
-    Returns the information of ``p`` in nats (or None).
-    """
+def information_curve(ax, p_min=0.005):
+    """Draw I(p) = -ln p over (0, 1] in nats on ``ax``, with a bits axis on the right."""
     from .information import information
 
     grid = np.linspace(p_min, 1.0, 400)
@@ -147,9 +150,15 @@ def information_curve(ax, p=None, p_min=0.005):
     ax.set_xlabel("probability of the event, p")
     ax.set_ylabel("information (nats)")
     add_bits_axis(ax)
-    if p is None:
-        return None
-    value = float(information(p))
-    ax.plot([p], [value], "o", color=COLORS["vermillion"], markersize=9, zorder=3)
-    ax.vlines(p, 0, value, color=COLORS["vermillion"], linestyles=":", linewidth=1.5)
-    return value
+
+
+def marker(ax, color=COLORS["vermillion"], **kwargs):
+    """An empty, animated point marker (for :func:`xentlib.widgets.explorer`)."""
+    (point,) = ax.plot([], [], "o", color=color, markersize=9, zorder=3, animated=True, **kwargs)
+    return point
+
+
+def drop_line(ax, color=COLORS["vermillion"]):
+    """An empty, animated dotted vertical line from the x axis up to a point."""
+    (line,) = ax.plot([], [], ":", color=color, linewidth=1.5, animated=True)
+    return line
