@@ -20,7 +20,8 @@ The built site (browser tests)
 ------------------------------
 The ``site`` fixture builds the book once per test session into a temporary
 folder (``jupyter-book build --warningiserror --keep-going``) and serves it
-on 127.0.0.1. Browser tests need Debian's Chromium at /usr/bin/chromium; on
+on 127.0.0.1. Browser tests need Debian's Chromium at /usr/bin/chromium (or
+another Chromium or Chrome named by the XENT_CHROMIUM variable); on
 a machine without it they skip with a message saying how to install it,
 except under ``CI=true``, where they must run.
 """
@@ -36,7 +37,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("XENT_CHROMIUM", "/usr/bin/chromium")  # Debian's; override for other systems
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

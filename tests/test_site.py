@@ -104,3 +104,22 @@ def test_sliders_move_the_figure_without_a_kernel(browser, site, chapter):
         assert after_png != before_png, f"slider {i} ({label!r}): figure did not change"
     assert not problems, problems
     page.close()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_solutions_are_hidden_until_toggled(browser, site, chapter):
+    page, _, problems = open_page(browser, f"{site}/chapters/{chapter}.html")
+    solutions = page.locator("div.solution.dropdown")
+    n = solutions.count()
+    assert n >= 1, "no folded solutions on the page"
+    assert n == page.locator("div.exercise").count(), "an exercise without a solution (or the reverse)"
+    for i in range(n):
+        solution = solutions.nth(i)
+        body = solution.locator("section").first
+        title = solution.locator(".admonition-title")
+        assert title.is_visible() and "Solution to" in title.inner_text()
+        assert not body.is_visible(), f"solution {i + 1} is visible before it is opened"
+        solution.locator("button.toggle-button").click()
+        body.wait_for(state="visible", timeout=3000)
+    assert not problems, problems
+    page.close()

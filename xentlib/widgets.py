@@ -35,6 +35,8 @@ _CSS = (
     " { border: none !important; padding: 0 !important; overflow: visible !important; }"
     ".xent-caption { font-family: var(--pst-font-family-monospace, monospace);"
     " font-size: 0.95em; margin: 0.2em 0 0 0.5em; }"
+    ".xent-figcaption { font-style: italic; margin: 0.4em 0 0 0.5em; max-width: 640px;"
+    " line-height: 1.4; white-space: normal; }"
     "</style>"
 )
 
@@ -46,9 +48,10 @@ class Explorer(W.VBox):
     then holds no image bytes in ``text/plain`` and compares cleanly.
     """
 
-    def __init__(self, slider, frames, label, **kwargs):
+    def __init__(self, slider, frames, label, caption, **kwargs):
         css = W.HTML(_CSS, layout=W.Layout(height="0px", margin="0px"))
-        super().__init__(children=[css, slider, frames], **kwargs)
+        text = W.HTML(f'<div class="xent-figcaption" role="note">{html.escape(caption)}</div>')
+        super().__init__(children=[css, slider, frames, text], **kwargs)
         self.slider = slider
         self.frames = frames
         self._label = label
@@ -65,7 +68,7 @@ def _frame(png, caption, width, height, layout):
     return W.VBox([image, text], layout=layout)
 
 
-def explorer(setup, values, label, *, value=None, fmt="{:g}", width=6.4, height=3.6, ncols=1, colors=64):
+def explorer(setup, values, label, *, caption, value=None, fmt="{:g}", width=6.4, height=3.6, ncols=1, colors=64):
     """A labelled slider over ``values`` and a figure that follows it.
 
     Parameters
@@ -83,6 +86,9 @@ def explorer(setup, values, label, *, value=None, fmt="{:g}", width=6.4, height=
         keep it to a few dozen so the page stays light.
     label : str
         The slider's visible label (e.g. ``"probability p"``).
+    caption : str
+        What the figure shows, in words: printed under it as its caption and
+        the text alternative for readers who cannot see the image.
     value : float, optional
         The initial position (the nearest entry of ``values``); default the middle.
     fmt : str
@@ -116,7 +122,7 @@ def explorer(setup, values, label, *, value=None, fmt="{:g}", width=6.4, height=
     ...         point.set_data([p], [p])
     ...         return f"p = {p:.1f}"
     ...     return update
-    >>> w = explorer(setup, [0.1, 0.5, 0.9], "p")
+    >>> w = explorer(setup, [0.1, 0.5, 0.9], "p", caption="A point on the diagonal.")
     >>> w
     Explorer('p', 3 frames)
     >>> w.slider.index, w.frames.selected_index
@@ -159,4 +165,4 @@ def explorer(setup, values, label, *, value=None, fmt="{:g}", width=6.4, height=
     frames = W.Tab(children=pages, selected_index=start)
     frames.add_class("xent-frames")
     W.jslink((slider, "index"), (frames, "selected_index"))
-    return Explorer(slider, frames, label)
+    return Explorer(slider, frames, label, caption)
