@@ -12,7 +12,10 @@ Outputs are kept small and deterministic for git and nbval:
   notebook: the book build executes the notebooks itself and embeds the
   state in the pages, so a copy in git would only add megabytes;
 * execution counts are renumbered from 1 and volatile metadata
-  (execution timestamps) is dropped.
+  (execution timestamps) is dropped;
+* widget model ids (random UUIDs, and meaningless without the stored state)
+  are replaced by a fixed id per cell, so a refresh that changes nothing
+  leaves the file unchanged.
 """
 
 import sys
@@ -22,6 +25,7 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def refresh(path):
@@ -41,9 +45,12 @@ def refresh(path):
         if cell.cell_type == "code":
             count += 1
             cell.execution_count = count
-            for out in cell.outputs:
+            for k, out in enumerate(cell.outputs):
                 if "execution_count" in out:
                     out["execution_count"] = count
+                view = out.get("data", {}).get(WIDGET_VIEW)
+                if view is not None:
+                    view["model_id"] = f"{count:04d}{k:04d}" + "0" * 24
     nbformat.write(nb, path)
 
 

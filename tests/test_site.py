@@ -91,6 +91,8 @@ def test_sliders_move_the_figure_without_a_kernel(browser, site, chapter):
         slider, frames = sliders.nth(i), explorers.nth(i)
         label = slider.locator(".widget-label").inner_text().strip()
         assert label, f"slider {i} has no visible label"
+        caption = page.locator(".xent-figcaption").nth(i).inner_text().strip()
+        assert len(caption) > 20, f"slider {i} ({label!r}): its figure has no caption (text alternative)"
         slider.scroll_into_view_if_needed()
         before_text, before_png = frames.inner_text(), frames.screenshot()
         handle = slider.locator(".noUi-handle")

@@ -33,7 +33,7 @@ _CSS = (
     ".xent-frames > .lm-TabBar, .xent-frames > .widget-tab-bar { display: none !important; }"
     ".xent-frames > .widget-tab-contents, .xent-frames > .lm-StackedPanel"
     " { border: none !important; padding: 0 !important; overflow: visible !important; }"
-    ".xent-caption { font-family: var(--pst-font-family-monospace, monospace);"
+    ".xent-readout { font-family: var(--pst-font-family-monospace, monospace);"
     " font-size: 0.95em; margin: 0.2em 0 0 0.5em; }"
     ".xent-figcaption { font-style: italic; margin: 0.4em 0 0 0.5em; max-width: 640px;"
     " line-height: 1.4; white-space: normal; }"
@@ -49,6 +49,9 @@ class Explorer(W.VBox):
     """
 
     def __init__(self, slider, frames, label, caption, **kwargs):
+        #: the browser-side link from the slider to the frame shown (kept
+        #: here so that it lives as long as the widget)
+        self.link = W.jslink((slider, "index"), (frames, "selected_index"))
         css = W.HTML(_CSS, layout=W.Layout(height="0px", margin="0px"))
         text = W.HTML(f'<div class="xent-figcaption" role="note">{html.escape(caption)}</div>')
         super().__init__(children=[css, slider, frames, text], **kwargs)
@@ -60,11 +63,11 @@ class Explorer(W.VBox):
         return f"Explorer({self._label!r}, {len(self.frames.children)} frames)"
 
 
-def _frame(png, caption, width, height, layout):
+def _frame(png, readout, width, height, layout):
     image = W.Image(value=png, format="png", width=str(width), height=str(height), layout=layout)
-    if caption is None:
+    if readout is None:
         return W.VBox([image], layout=layout)
-    text = W.HTML(f'<div class="xent-caption">{html.escape(caption)}</div>', layout=layout)
+    text = W.HTML(f'<div class="xent-readout">{html.escape(readout)}</div>', layout=layout)
     return W.VBox([image, text], layout=layout)
 
 
@@ -147,11 +150,11 @@ def explorer(setup, values, label, *, caption, value=None, fmt="{:g}", width=6.4
         background = fig.canvas.copy_from_bbox(fig.bbox)
         for v in values:
             fig.canvas.restore_region(background)
-            caption = update(v)
+            readout = update(v)
             for artist in fig.findobj(lambda a: a.get_animated()):
                 fig.draw_artist(artist)
             png = plotting.png_bytes(fig, colors, redraw=False)
-            pages.append(_frame(png, caption, *size, layout))
+            pages.append(_frame(png, readout, *size, layout))
         plotting.close(fig)
 
     slider = W.SelectionSlider(
@@ -164,5 +167,4 @@ def explorer(setup, values, label, *, caption, value=None, fmt="{:g}", width=6.4
     )
     frames = W.Tab(children=pages, selected_index=start)
     frames.add_class("xent-frames")
-    W.jslink((slider, "index"), (frames, "selected_index"))
     return Explorer(slider, frames, label, caption)
