@@ -88,3 +88,40 @@ def test_png_bytes_quantises_to_a_palette():
     image = Image.open(BytesIO(png))
     assert image.mode == "P" and len(image.getcolors()) <= 16
     assert image.size == (640, 360)
+
+
+def _setup_two(ax):
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    (point,) = ax.plot([], [], "o", animated=True)
+
+    def update(v, height=0.5):
+        point.set_data([v], [height])
+        return f"v = {v:.2f}, height = {height:.2f}"
+
+    return update
+
+
+def test_extra_parameters_are_live_only_sliders_that_redraw_the_frames():
+    w = widgets.explorer(
+        _setup_two, [0.2, 0.8], "v", caption="A point.", extra={"height": ([0.1, 0.5, 0.9], 0.5)}
+    )
+    (height,) = w.extra_sliders.values()
+    assert height.description == "height" and height.value == 0.5
+    live = [c for c in w.children if "xent-live-only" in getattr(c, "_dom_classes", ())]
+    assert live and height in live[0].children, "extra sliders must be hidden on the website"
+    note = w.children[-1].value
+    assert "xent-site-only" in note and "height = 0.5" in note and "run the notebook" in note
+
+    before = [bytes(p.children[0].value) for p in w.frames.children]
+    assert "height = 0.50" in w.frames.children[0].children[1].value
+    height.index = 2  # what a reader does in a live notebook
+    after = [bytes(p.children[0].value) for p in w.frames.children]
+    assert all(a != b for a, b in zip(before, after)), "frames not redrawn for the new height"
+    assert "height = 0.90" in w.frames.children[0].children[1].value
+    assert w.extra_values() == {"height": 0.9}
+
+
+def test_extra_must_be_values_and_default():
+    with pytest.raises(ValueError, match=r"extra\['height'\] must be a pair \(values, default\)"):
+        widgets.explorer(_setup_two, [0.5], "v", caption="x", extra={"height": 0.5})

@@ -30,6 +30,7 @@ __all__ = [
     "CYCLE",
     "style",
     "figure",
+    "offscreen_figure",
     "close",
     "png_bytes",
     "add_bits_axis",
@@ -101,6 +102,21 @@ def figure(width=6.4, height=3.6, ncols=1, **kwargs):
         ``ax`` is an array of axes when ``ncols > 1``.
     """
     fig, ax = plt.subplots(1, ncols, figsize=(width, height), layout="constrained", **kwargs)
+    return fig, ax
+
+
+def offscreen_figure(width=6.4, height=3.6, ncols=1):
+    """A figure drawn only to pixels (an Agg canvas, never shown by pyplot).
+
+    For figures kept and redrawn, like an explorer's: pyplot does not know
+    them, so a notebook never displays them on its own, and nothing needs closing.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.subplots(1, ncols)
     return fig, ax
 
 
