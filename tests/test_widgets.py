@@ -84,7 +84,6 @@ def test_png_bytes_quantises_to_a_palette():
         fig, ax = plotting.figure()
         ax.plot(np.linspace(0, 1, 50), np.linspace(0, 1, 50) ** 2)
         png = plotting.png_bytes(fig, colors=16)
-        plotting.close(fig)
     image = Image.open(BytesIO(png))
     assert image.mode == "P" and len(image.getcolors()) <= 16
     assert image.size == (640, 360)

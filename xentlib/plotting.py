@@ -15,23 +15,20 @@ Examples
 ...     _ = ax.plot([0, 1], [0, 1], color=plotting.COLORS["blue"])
 >>> fig.get_size_inches().tolist()
 [6.4, 3.6]
->>> plotting.close(fig)
 """
 
 import contextlib
 import io
 
 import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.figure import Figure
 
 __all__ = [
     "COLORS",
     "CYCLE",
     "style",
     "figure",
-    "offscreen_figure",
-    "close",
     "png_bytes",
     "add_bits_axis",
     "information_curve",
@@ -84,8 +81,12 @@ def style():
     return matplotlib.rc_context(_RC)
 
 
-def figure(width=6.4, height=3.6, ncols=1, **kwargs):
+def figure(width=6.4, height=3.6, ncols=1):
     """A new figure and axes in the book's style (call inside :func:`style`).
+
+    The figure is drawn only to pixels (an Agg canvas) and pyplot never sees
+    it: a notebook shows it when the cell ends with ``fig``, exactly once,
+    and an explorer can keep it and redraw it. Nothing needs closing.
 
     Parameters
     ----------
@@ -93,36 +94,28 @@ def figure(width=6.4, height=3.6, ncols=1, **kwargs):
         Size in inches (at 100 dpi: 640 x 360 pixels by default).
     ncols : int
         Number of side-by-side axes.
-    **kwargs
-        Passed to :func:`matplotlib.pyplot.subplots`.
 
     Returns
     -------
     fig, ax
         ``ax`` is an array of axes when ``ncols > 1``.
     """
-    fig, ax = plt.subplots(1, ncols, figsize=(width, height), layout="constrained", **kwargs)
-    return fig, ax
-
-
-def offscreen_figure(width=6.4, height=3.6, ncols=1):
-    """A figure drawn only to pixels (an Agg canvas, never shown by pyplot).
-
-    For figures kept and redrawn, like an explorer's: pyplot does not know
-    them, so a notebook never displays them on its own, and nothing needs closing.
-    """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width, height), layout="constrained")
+    fig = BookFigure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
-    ax = fig.subplots(1, ncols)
-    return fig, ax
+    return fig, fig.subplots(1, ncols)
 
 
-def close(fig):
-    """Close a figure (so that a notebook does not display it a second time)."""
-    plt.close(fig)
+class BookFigure(Figure):
+    """A matplotlib Figure that a notebook displays as a compact PNG.
+
+    IPython shows an object through its ``_repr_png_``, so the figure appears
+    when a cell ends with it, whatever the notebook's matplotlib backend.
+    """
+
+    def _repr_png_(self):
+        return png_bytes(self)
 
 
 def png_bytes(fig, colors=64, redraw=True):
@@ -168,9 +161,9 @@ def information_curve(ax, p_min=0.005):
     add_bits_axis(ax)
 
 
-def marker(ax, color=COLORS["vermillion"], **kwargs):
+def marker(ax, color=COLORS["vermillion"], markersize=9, **kwargs):
     """An empty, animated point marker (for :func:`xentlib.widgets.explorer`)."""
-    (point,) = ax.plot([], [], "o", color=color, markersize=9, zorder=3, animated=True, **kwargs)
+    (point,) = ax.plot([], [], "o", color=color, markersize=markersize, zorder=3, animated=True, **kwargs)
     return point
 
 

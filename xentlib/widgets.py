@@ -46,7 +46,7 @@ class _Renderer:
 
     def __init__(self, setup, width, height, ncols, colors):
         with plotting.style():
-            self.fig, ax = plotting.offscreen_figure(width, height, ncols=ncols)
+            self.fig, ax = plotting.figure(width, height, ncols=ncols)
             self.update = setup(ax)
             self.fig.canvas.draw()  # lays out and draws the static part (animated artists skipped)
             self.fig.set_layout_engine("none")  # keep that layout for every frame
