@@ -124,3 +124,16 @@ def test_extra_parameters_are_live_only_sliders_that_redraw_the_frames():
 def test_extra_must_be_values_and_default():
     with pytest.raises(ValueError, match=r"extra\['height'\] must be a pair \(values, default\)"):
         widgets.explorer(_setup_two, [0.5], "v", caption="x", extra={"height": 0.5})
+
+
+def test_book_figures_display_once_as_a_compact_png_and_pyplot_never_sees_them():
+    import matplotlib.pyplot as plt
+
+    before = plt.get_fignums()
+    with plotting.style():
+        fig, ax = plotting.figure()
+        ax.plot([0, 1], [1, 0])
+    assert plt.get_fignums() == before  # nothing for the inline backend to show a second time
+    png = fig._repr_png_()
+    assert png.startswith(b"\x89PNG") and png == fig._repr_png_()  # deterministic
+    assert repr(fig) == "<BookFigure size 640x360 with 1 Axes>"
