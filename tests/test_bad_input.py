@@ -90,6 +90,12 @@ def test_soft_labels_must_sum_to_one():
     )
 
 
+def test_counts_passed_as_probabilities_get_the_normalize_hint():
+    raises(lambda: xl.entropy([35, 10, 5]), r"^p\[0\] = 35 is outside \[0, 1\]", r"counts", r"normalize=True")
+    msg = raises(lambda: xl.binary_cross_entropy([0, 1], [3, 1]), r"^probs\[0\] = 3 is outside", r"p|probs")
+    assert "normalize=True" not in msg  # binary_cross_entropy has no such option
+
+
 def test_entropy_counts_rules():
     raises(lambda: xl.entropy([1, -1], normalize=True), r"^p with normalize=True", "negative")
     raises(lambda: xl.entropy([0, 0], normalize=True), r"all zero")

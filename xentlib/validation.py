@@ -85,7 +85,7 @@ def check_no_nan(arr, name):
         )
 
 
-def check_probabilities(p, name):
+def check_probabilities(p, name, counts_hint=False):
     """Raise unless every entry of ``p`` lies in [0, 1] (NaN is rejected)."""
     if p.size == 0:
         return
@@ -97,11 +97,18 @@ def check_probabilities(p, name):
         )
     if lo < 0 or hi > 1:
         where, value = _first((p < 0) | (p > 1), p)
-        raise ValueError(
-            f"{name}{where} = {_fmt(value)} is outside [0, 1]; "
-            f"{name} must hold probabilities. If these are logits or scores, "
-            f"turn them into probabilities with xentlib.softmax or xentlib.sigmoid first."
-        )
+        if lo >= 0:  # nothing negative, some above 1: counts or weights, most likely
+            fix = (
+                f"If these are counts or weights, divide them by their total "
+                f"({name} / {name}.sum())" + (" or pass normalize=True" if counts_hint else "")
+                + "; if they are logits or scores, use xentlib.softmax or xentlib.sigmoid."
+            )
+        else:
+            fix = (
+                "If these are logits or scores, turn them into probabilities with "
+                "xentlib.softmax or xentlib.sigmoid first."
+            )
+        raise ValueError(f"{name}{where} = {_fmt(value)} is outside [0, 1]; {name} must hold probabilities. {fix}")
 
 
 def distribution_tolerance(dtype):
@@ -115,7 +122,7 @@ def distribution_tolerance(dtype):
 
 def check_distribution(p, name, axis, suggest_normalize=False):
     """Raise unless ``p`` holds probabilities that sum to 1 along ``axis``."""
-    check_probabilities(p, name)
+    check_probabilities(p, name, counts_hint=suggest_normalize)
     if p.size == 0:
         return
     tol = distribution_tolerance(p.dtype)
