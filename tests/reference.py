@@ -13,8 +13,9 @@ How every function here works
   the middle of a computation (``exp(-1e300)`` is a perfectly good mpf).
 * Where a formula would subtract two nearly equal quantities, it is rearranged
   into an algebraically identical form without that cancellation (for example
-  ``1 - softmax_l`` is computed as ``sum_{j != l} e_j / sum_j e_j`` and
-  ``log(1 + s)`` with ``mpmath.log1p``), or the working precision is raised
+  ``1 - softmax_l`` is computed as ``sum_{j != l} e_j / sum_j e_j``,
+  ``log(1 + s)`` with ``mpmath.log1p`` and ``log(1 - p)`` as ``log1p(-p)``,
+  because at 60 digits ``1 - 1e-300`` is just 1), or the working precision is raised
   (KL divergence), so the 60-digit result is correct to far more than the
   16 digits the tests compare. Each docstring says which.
 * The conventions of the xentlib spec are applied exactly: ``0 log 0 = 0``,
@@ -406,8 +407,8 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     """-z log sigmoid(x) - (1-z) log sigmoid(-x), with 0 * (-inf) = 0.
 
     Uses log(1 - sigmoid(x)) = log_sigmoid(-x); 1 - z is only a coefficient
-    (its 60-digit rounding is harmless). Both
-    terms are >= 0, so there is no cancellation.
+    (its 60-digit rounding is harmless). Both terms are >= 0, so there is no
+    cancellation.
     """
 
     def f(z, x):

@@ -30,8 +30,8 @@ pytestmark = pytest.mark.filterwarnings(
 EPS = float(np.finfo(np.float64).eps)
 
 # database=None: do not write a .hypothesis directory into the project
-PROP = settings(max_examples=60, deadline=None, database=None)
-QUICK = settings(max_examples=15, deadline=None, database=None)
+PROP = settings(max_examples=50, deadline=None, database=None)
+QUICK = settings(max_examples=10, deadline=None, database=None)
 
 
 @contextlib.contextmanager

@@ -164,10 +164,12 @@ def information_curve(ax, p_min=0.005):
 def marker(ax, color=COLORS["vermillion"], markersize=9, **kwargs):
     """An empty, animated point marker (for :func:`xentlib.widgets.explorer`)."""
     (point,) = ax.plot([], [], "o", color=color, markersize=markersize, zorder=3, animated=True, **kwargs)
+    point.set_in_layout(False)  # an empty marker must not move the constrained layout
     return point
 
 
 def drop_line(ax, color=COLORS["vermillion"]):
     """An empty, animated dotted vertical line from the x axis up to a point."""
     (line,) = ax.plot([], [], ":", color=color, linewidth=1.5, animated=True)
+    line.set_in_layout(False)
     return line
