@@ -66,16 +66,17 @@ def softmax_cross_entropy_with_logits_grad(labels, logits, axis=-1):
 
     def kernel(yb, xb):
         _, _, e, rest, idx = _shifted(xb)
-        y = yb.astype(e.dtype)  # a copy: it is modified below
+        y = yb.astype(e.dtype, copy=False)
         total = y.sum(axis=-1, keepdims=True)
         denom = 1.0 + rest
         np.put_along_axis(e, idx, 1.0, axis=-1)
         grad = np.multiply(e, total / denom, out=e)
         grad -= y
-        # The entry at the maximum, without the cancellation of S/(1+s) - y_max:
+        # The entry at the maximum, S/(1+s) - y_max, as (S - y_max - y_max s)/(1+s):
+        # no cancellation between two numbers near 1 when the prediction is
+        # confident (S - y_max is exact for one-hot labels).
         y_top = np.take_along_axis(y, idx, axis=-1)
-        np.put_along_axis(y, idx, 0.0, axis=-1)
-        top = (y.sum(axis=-1, keepdims=True) - y_top * rest) / denom
+        top = ((total - y_top) - y_top * rest) / denom
         np.put_along_axis(grad, idx, top, axis=-1)
         return (grad,)
 

@@ -126,14 +126,14 @@ def check_distribution(p, name, axis, suggest_normalize=False):
     if p.size == 0:
         return
     tol = distribution_tolerance(p.dtype)
-    sums = p.sum(axis=axis, dtype=np.float64)
+    sums = p.sum(axis=axis)  # pairwise: accurate far beyond the tolerance
     bad = np.abs(sums - 1.0) > tol
     if np.any(bad):
         where, total = _first(bad, sums)
         row = f" row {where}" if where else ""
         raise ValueError(
             f"{name} must sum to 1 along axis {axis} (tolerance {tol:.1e}), but{row} "
-            f"sums to {float(total):.10g}. Normalise it first, e.g. "
+            f"sums to {np.format_float_positional(total, trim='-')}. Normalise it first, e.g. "
             f"{name} / {name}.sum(axis={axis}, keepdims=True)"
             + (", or pass normalize=True." if suggest_normalize else ".")
         )
