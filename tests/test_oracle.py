@@ -26,10 +26,8 @@ with warnings turned into errors: valid input must not trigger a
 floating-point warning, even when the result is inf or 0.
 """
 
-import contextlib
 import math
 import sys
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -56,19 +54,7 @@ SUB = 5e-324  # smallest subnormal float64
 # --------------------------------------------------------------------------
 
 
-@contextlib.contextmanager
-def strict_fp():
-    """Turn every floating-point warning (and any other warning) into an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with np.errstate(over="raise", divide="raise", invalid="raise"):
-            yield
-
-
-def call(name, *args, **kwargs):
-    """Call xentlib.<name> under strict_fp."""
-    with strict_fp():
-        return getattr(xentlib, name)(*args, **kwargs)
+from support import call, strict_fp  # noqa: E402  (shared with the other suite)
 
 
 def assert_matches(actual, expected, dtype=np.float64, rtol=None, atol=0.0):

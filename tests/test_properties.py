@@ -7,9 +7,7 @@ where it comes from. Every library call runs under strict floating-point
 checks (see ``call``): these inputs are valid, so no warning is acceptable.
 """
 
-import contextlib
 import math
-import warnings
 
 import hypothesis.extra.numpy as hnp
 import numpy as np
@@ -34,17 +32,7 @@ PROP = settings(max_examples=50, deadline=None, database=None)
 QUICK = settings(max_examples=10, deadline=None, database=None)
 
 
-@contextlib.contextmanager
-def strict_fp():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with np.errstate(over="raise", divide="raise", invalid="raise"):
-            yield
-
-
-def call(name, *args, **kwargs):
-    with strict_fp():
-        return getattr(xentlib, name)(*args, **kwargs)
+from support import call, strict_fp  # noqa: E402  (shared with the other suite)
 
 
 # --------------------------------------------------------------------------
