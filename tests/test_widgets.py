@@ -122,8 +122,18 @@ def test_extra_parameters_are_live_only_sliders_that_redraw_the_frames():
 
 
 def test_extra_must_be_values_and_default():
-    with pytest.raises(ValueError, match=r"extra\['height'\] must be a pair \(values, default\)"):
+    with pytest.raises(ValueError, match=r"extra\['height'\] must be \(values, default\) or \(values, default, fmt\)"):
         widgets.explorer(_setup_two, [0.5], "v", caption="x", extra={"height": 0.5})
+
+
+def test_extra_slider_can_have_its_own_format():
+    w = widgets.explorer(
+        _setup_two, [0.2, 0.8], "v", caption="A point.", fmt="{:.1f}",
+        extra={"height": ([0.25, 0.5], 0.5, "{:.3f}")},
+    )
+    assert w.extra_sliders["height"].options[0][0] == "0.250"
+    assert w.slider.options[0][0] == "0.2"
+    assert "height = 0.500" in w.children[-1].value
 
 
 def test_book_figures_display_once_as_a_compact_png_and_pyplot_never_sees_them():

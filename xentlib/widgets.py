@@ -163,7 +163,8 @@ def explorer(
     fmt : str
         Format of the slider readouts.
     extra : dict, optional
-        More parameters, ``{name: (values, default)}``, passed to
+        More parameters, ``{name: (values, default)}`` or
+        ``{name: (values, default, fmt)}`` (readout format; default ``fmt``), passed to
         ``update(v, name=...)``. They get sliders in a live notebook, where
         moving one redraws the frames (the one on show first); the website,
         which has no kernel to redraw them, shows the figure at the defaults
@@ -209,14 +210,19 @@ def explorer(
     start = len(values) // 2 if value is None else _nearest(values, value)
     size = (int(width * 100), int(height * 100))
 
-    extra_sliders = {}
+    extra_sliders, extra_fmts = {}, {}
     for name, spec in (extra or {}).items():
         try:
-            choices, default = spec
+            choices, default, *rest = spec
             choices = list(choices)
+            if len(rest) > 1:
+                raise ValueError
         except (TypeError, ValueError):
-            raise ValueError(f"extra[{name!r}] must be a pair (values, default), got {spec!r}.") from None
-        extra_sliders[name] = _selection_slider(choices, _nearest(choices, default), name, fmt, size[0])
+            raise ValueError(
+                f"extra[{name!r}] must be (values, default) or (values, default, fmt), got {spec!r}."
+            ) from None
+        extra_fmts[name] = rest[0] if rest else fmt
+        extra_sliders[name] = _selection_slider(choices, _nearest(choices, default), name, extra_fmts[name], size[0])
     extra_values = {name: s.value for name, s in extra_sliders.items()}
 
     renderer = _Renderer(setup, width, height, ncols, colors)
@@ -233,7 +239,7 @@ def explorer(
     )
     frames = W.Tab(children=pages, selected_index=start)
     frames.add_class("xent-frames")
-    fixed = ", ".join(f"{name} = {fmt.format(v)}" for name, v in extra_values.items())
+    fixed = ", ".join(f"{name} = {extra_fmts[name].format(v)}" for name, v in extra_values.items())
     note = (
         f'<div class="xent-site-only" style="display: none">On this page the figure is drawn '
         f"with {fixed}; run the notebook to vary {', '.join(extra_sliders)} too.</div>"
