@@ -167,28 +167,29 @@ def check_counts(c, name, axis):
 def check_logits(x, name, axis=None, allow_all_neg_inf=False):
     """Raise on NaN or +inf logits, and (unless allowed) on a row that is all -inf.
 
-    Returns the row maximum along ``axis`` (kept as a dimension), which callers
-    reuse, so this check costs nothing extra: NaN and +inf both show up in the max.
-    ``axis=None`` checks elementwise logits and returns nothing.
+    One ``max`` finds all three: NaN and +inf show up in it, and so does a row
+    whose maximum is -inf; only then is the slower search for the index run.
+    ``axis=None`` checks elementwise logits (where -inf is always allowed).
     """
+    if x.size == 0:
+        return
     if axis is None:
-        if x.size and (np.isnan(x.max()) or x.max() == np.inf):
-            _raise_bad_logit(x, name)
-        return None
-    m = np.max(x, axis=axis, keepdims=True)
-    if m.size:
-        top = m.max()
+        top = x.max()
         if np.isnan(top) or top == np.inf:
             _raise_bad_logit(x, name)
-        if not allow_all_neg_inf and m.min() == -np.inf:
-            bad = np.squeeze(m == -np.inf, axis=axis)
-            row = f" {_where(bad)}" if bad.ndim else ""
-            raise ValueError(
-                f"{name} has a row{row} whose entries are all -inf along axis {axis}: "
-                f"every class is masked out, so there is no distribution to compute. "
-                f"Leave at least one class finite."
-            )
-    return m
+        return
+    m = np.max(x, axis=axis)
+    top = m.max()
+    if np.isnan(top) or top == np.inf:
+        _raise_bad_logit(x, name)
+    if not allow_all_neg_inf and m.min() == -np.inf:
+        bad = m == -np.inf
+        row = f" {_where(bad)}" if bad.ndim else ""
+        raise ValueError(
+            f"{name} has a row{row} whose entries are all -inf along axis {axis}: "
+            f"every class is masked out, so there is no distribution to compute. "
+            f"Leave at least one class finite."
+        )
 
 
 def _raise_bad_logit(x, name):
