@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, _Quiet  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, JUPYTER_BOOK, _Quiet  # noqa: E402
 
 LATENCY_JS = """
 (() => {
@@ -145,8 +145,7 @@ def main():
     if args.site:
         html = Path(args.site)
     else:
-        jb = str(Path(sys.executable).with_name("jupyter-book"))
-        build = timed([jb, "build", "--warningiserror", "--keep-going", "--path-output", str(out), "."])
+        build = timed([*JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", "--path-output", str(out), "."])
         html = out / "_build" / "html"
         print(f"clean build of the whole book: {build:6.1f} s   (target <= 90 s)")
     if not (args.no_tests or args.site):

@@ -37,6 +37,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# `jupyter-book` of the Python running the tests, whatever its bin folder (venvs included)
+JUPYTER_BOOK = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()"]
 CHROMIUM = os.environ.get("XENT_CHROMIUM", "/usr/bin/chromium")  # Debian's; override for other systems
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -66,8 +68,7 @@ def chromium_or_skip():
 def built_site(tmp_path_factory):
     """Build the book once, exactly as the README's build command does; return the HTML folder."""
     out = tmp_path_factory.mktemp("book")
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")  # the one installed beside pytest
-    cmd = [str(jupyter_book), "build", "--warningiserror", "--keep-going", "--path-output", str(out), str(ROOT)]
+    cmd = [*JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", "--path-output", str(out), str(ROOT)]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if done.returncode != 0:
         pytest.fail(f"the book did not build:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
