@@ -27,9 +27,9 @@ def _to_float64(x):
     return x.astype(np.float64, copy=False)
 
 
-def _finish(out, dtype, base):
-    """Scale to the requested base, drop the sign of zero, cast, unwrap 0-d."""
-    log_b = v.log_base(base)
+def _finish(out, dtype, log_b):
+    """Scale by ``log_b`` (from :func:`validation.log_base`; None for nats),
+    drop the sign of zero, cast, unwrap 0-d."""
     if log_b is not None:
         out = out / log_b
     return _cast(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
@@ -44,13 +44,6 @@ def _xlogy(p, q):
     """p * log(q), 0 where p == 0 (whatever q is), -inf where q == 0 < p."""
     with np.errstate(divide="ignore"):  # log(0) = -inf is the intended value
         return np.where(p > 0, p * np.log(np.where(p > 0, q, 1.0)), 0.0)
-
-
-def _prepare_distribution(p, name, axis, base):
-    v.log_base(base)  # fail early on a bad base
-    p = v.as_float_array(p, name)
-    axis = v.normalize_axis(axis, p.ndim)
-    return p, axis
 
 
 def information(p, base=None):
@@ -83,12 +76,12 @@ def information(p, base=None):
     >>> float(information(0.0))
     inf
     """
-    v.log_base(base)
+    log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
     v.check_probabilities(p, "p")
     with np.errstate(divide="ignore"):  # -log 0 = inf is the intended value
         out = -np.log(_to_float64(p))
-    return _finish(out, p.dtype, base)
+    return _finish(out, p.dtype, log_b)
 
 
 def entropy(p, axis=-1, base=None, normalize=False):
@@ -136,7 +129,9 @@ def entropy(p, axis=-1, base=None, normalize=False):
     >>> float(entropy([3, 1], normalize=True, base=2))
     0.8112781244591328
     """
-    p, axis = _prepare_distribution(p, "p", axis, base)
+    log_b = v.log_base(base)
+    p = v.as_float_array(p, "p")
+    axis = v.normalize_axis(axis, p.ndim)
     if normalize:
         v.check_counts(p, "p", axis)
         w = _to_float64(p)
@@ -144,7 +139,7 @@ def entropy(p, axis=-1, base=None, normalize=False):
     else:
         v.check_distribution(p, "p", axis, suggest_normalize=True)
         w = _to_float64(p)
-    return _finish(-_xlogx(w).sum(axis=axis), p.dtype, base)
+    return _finish(-_xlogx(w).sum(axis=axis), p.dtype, log_b)
 
 
 def binary_entropy(p, base=None):
@@ -176,18 +171,17 @@ def binary_entropy(p, base=None):
     >>> float(binary_entropy(1e-20))       # -p log p - (1-p) log(1-p)
     4.70517018599e-19
     """
-    v.log_base(base)
+    log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
     v.check_probabilities(p, "p")
     w = _to_float64(p)
     one_minus = 1.0 - w
     # log1p(-p) is -inf at p = 1, where its weight (1 - p) is 0: use 0 there.
     second = one_minus * np.log1p(-np.where(w < 1, w, 0.0))
-    return _finish(-(_xlogx(w) + second), p.dtype, base)
+    return _finish(-(_xlogx(w) + second), p.dtype, log_b)
 
 
-def _check_pair(p, q, axis, base):
-    v.log_base(base)
+def _check_pair(p, q, axis):
     p = v.as_float_array(p, "p")
     q = v.as_float_array(q, "q")
     v.check_same_shape(p, q, "p", "q")
@@ -293,9 +287,10 @@ def kl_divergence(p, q, axis=-1, base=None):
     >>> float(kl_divergence(p, q))                 # tiny, and positive
     2.60208521720e-18
     """
-    p, q, axis = _check_pair(p, q, axis, base)
+    log_b = v.log_base(base)
+    p, q, axis = _check_pair(p, q, axis)
     out = _kl_terms(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), base)
+    return _finish(out, v.result_dtype(p, q), log_b)
 
 
 def cross_entropy(p, q, axis=-1, base=None):
@@ -332,6 +327,7 @@ def cross_entropy(p, q, axis=-1, base=None):
     >>> cross_entropy([[0, 1, 0], [1, 0, 0]], [[0.3, 0.6, 0.1], [0.3, 0.6, 0.1]])
     array([0.51082562, 1.2039728 ])
     """
-    p, q, axis = _check_pair(p, q, axis, base)
+    log_b = v.log_base(base)
+    p, q, axis = _check_pair(p, q, axis)
     out = -_xlogy(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), base)
+    return _finish(out, v.result_dtype(p, q), log_b)
