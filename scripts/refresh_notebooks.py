@@ -16,6 +16,11 @@ Outputs are kept small and deterministic for git and nbval:
 * widget model ids (random UUIDs, and meaningless without the stored state)
   are replaced by a fixed id per cell, so a refresh that changes nothing
   leaves the file unchanged.
+
+The result does not depend on the CPU: the chapters print and glue numbers
+at the precision that carries meaning (see tests/test_cpu_independence.py),
+so a refresh under any NumPy dispatch level (e.g. NPY_ENABLE_CPU_FEATURES=X86_V2)
+writes the same bytes, figures included.
 """
 
 import sys

@@ -14,6 +14,10 @@ or is not text, and this project relies on exactly these defaults:
 * ``image/png``: static figures are checked by the browser tests instead.
 * metadata, execution counts and tracebacks.
 
+The stored outputs are the same on every CPU: numbers are printed, and glued,
+at the precision that carries meaning, never as raw float64/float32 reprs
+whose last digits depend on NumPy's SIMD dispatch. test_cpu_independence.py
+checks the rule and re-runs the chapters under a restricted dispatch level.
 Refresh the stored outputs with ``python scripts/refresh_notebooks.py``.
 
 The built site (browser tests)

@@ -121,12 +121,12 @@ def logsumexp(x, axis=-1):
     >>> import numpy as np
     >>> from xentlib import logsumexp
     >>> float(logsumexp([1000.0, 1000.0]))      # log(2 e^1000) = 1000 + log 2
-    1000.6931471805599
+    1000.69314718
     >>> with np.errstate(over="ignore"):        # the naive formula overflows
     ...     float(np.log(np.sum(np.exp([1000.0, 1000.0]))))
     inf
     >>> float(logsumexp([1.0, 2.0, 3.0]))
-    3.40760596444438
+    3.40760596444
     >>> float(logsumexp([0.0, -np.inf]))        # a masked entry adds nothing
     0.0
     """
@@ -176,9 +176,9 @@ def log_softmax(x, axis=-1):
     >>> log_softmax([1000.0, 1.0])
     array([   0., -999.])
     >>> log_softmax([0.0, -40.0])[0]      # -log(1 + e^-40), not 0
-    np.float64(-4.248354255291589e-18)
+    np.float64(-4.2483542553e-18)
     >>> log_softmax(np.float32([0.0, -20.0]))[0]
-    np.float32(-2.0611537e-09)
+    np.float32(-2.06115e-09)
     """
     x = v.as_float_array(x, "x")
     x2, batch, axis = _as_rows(x, axis, "x")
@@ -281,7 +281,7 @@ def sigmoid(x):
     >>> float(sigmoid(-1000.0))         # no overflow warning
     0.0
     >>> float(sigmoid(-700.0))
-    9.85967654375977e-305
+    9.8596765438e-305
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")

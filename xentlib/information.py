@@ -127,7 +127,7 @@ def entropy(p, axis=-1, base=None, normalize=False):
     >>> float(entropy([1.0, 0.0, 0.0]))        # certainty: no information
     0.0
     >>> float(entropy([3, 1], normalize=True, base=2))
-    0.8112781244591328
+    0.811278124459
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -278,7 +278,7 @@ def kl_divergence(p, q, axis=-1, base=None):
     --------
     >>> from xentlib import kl_divergence
     >>> float(kl_divergence([1.0, 0.0, 0.0], [0.7, 0.2, 0.1]))   # = -log 0.7
-    0.35667494393873245
+    0.356674943939
     >>> float(kl_divergence([0.5, 0.5], [0.5, 0.5]))
     0.0
     >>> float(kl_divergence([0.5, 0.5], [1.0, 0.0]))
@@ -323,7 +323,7 @@ def cross_entropy(p, q, axis=-1, base=None):
     >>> import numpy as np
     >>> from xentlib import cross_entropy
     >>> float(cross_entropy([0, 1, 0], [0.3, 0.6, 0.1]))    # = -log 0.6
-    0.5108256237659907
+    0.510825623766
     >>> cross_entropy([[0, 1, 0], [1, 0, 0]], [[0.3, 0.6, 0.1], [0.3, 0.6, 0.1]])
     array([0.51082562, 1.2039728 ])
     """

@@ -356,7 +356,7 @@ def mean_squared_error(y_true, y_pred):
     --------
     >>> from xentlib import mean_squared_error
     >>> float(mean_squared_error([0, 1, 0], [0.3, 0.6, 0.1]))
-    0.08666666666666667
+    0.0866666666667
     """
     dtype, y_true, y_pred, scale = _regression_parts(y_true, y_pred)
 
