@@ -41,7 +41,7 @@ _s4 = _sigmoid(4)
 
 # exercise: (right answers, wrong answers)
 ANSWERS = {
-    "5.1": ([1 - _sigmoid(2), 1 / (1 + math.exp(2)), 0.1192], [_sigmoid(2), -_sigmoid(2), 0.5, 0.12]),
+    "5.1": ([1 - _sigmoid(2), 1 / (1 + math.exp(2)), 0.1192, 0.12], [_sigmoid(2), -_sigmoid(2), 0.5, 0.13]),
     "5.2": ([_s4 * (1 - _s4), 0.0177, 0.01766], [_s4, 0.25, math.exp(-4), 1 - _s4]),
     "5.3": (["b", "(b)", "B"], ["a", "c"]),
     "5.4": ([_slope_stable, _slope_symmetric, _slope_numpy], [_slope_rounded, _slope_value, _slope_no_square]),

@@ -3,7 +3,7 @@
 In a notebook, after working an exercise::
 
     from xentlib.exercises import check
-    check("1.1", 2.585)          # -> "1.1: correct ..." or a hint
+    check("1.1", 2.6)          # -> "1.1: correct ..." or a hint
 
 :func:`check` says right or wrong, with a hint when wrong, and never shows the
 solution; :func:`solution` shows it when asked. Every expected answer is
@@ -13,33 +13,40 @@ in by hand), so the checker, the solution and the library cannot disagree.
 Three kinds of exercise:
 
 ``number``
-    A numeric answer, accepted within a relative tolerance (default 0.1 %,
-    so values read off a figure to three or four digits pass).
+    A numeric answer. It is accepted when it is within a relative tolerance of
+    the expected value (default 0.1 %), or when it is the expected value
+    correctly rounded to the digits given, with at least two significant
+    digits (0.69 for ln 2 = 0.6931...). One significant digit, or a rounding
+    that is one unit off, is "close": the reader is asked for more digits.
 ``choice``
     One letter out of the options given in the exercise text.
 ``function``
-    A function the reader writes; it is called on several inputs and
-    compared with the reference implementation.
+    A function the reader writes; it is called on several inputs (fresh
+    copies each time) and compared with the reference implementation, within
+    the relative tolerance or an absolute one of ``atol`` near zero.
+
+An exercise may list typical ``mistakes``: the code of a wrong answer and the
+hint for it (a value in nats where bits were asked, a sum instead of a mean,
+a letter): an answer that matches one gets that hint instead of the general
+one. No hint states the answer.
 
 Examples
 --------
->>> from xentlib.exercises import check, solution
->>> check("1.1", 2.585)
-1.1: correct: 2.585 bits.
->>> check("1.1", 1.79)
-1.1: not yet. Hint: bits mean base 2: pass base=2 to xl.information (1.79 is ln 6, in nats).
->>> bool(check("1.1", 2.585))
-True
+>>> from xentlib.exercises import check
 >>> check("1.1", ...)
 1.1: no answer yet. Replace the ... with your answer and run the cell again.
+>>> verdict = check("1.1", 1.0)
+>>> bool(verdict), repr(verdict).startswith("1.1: not yet. Hint:")
+(False, True)
 """
 
+import copy
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-__all__ = ["check", "solution", "EXERCISES", "Verdict"]
+__all__ = ["check", "solution", "agreement", "significant_digits", "EXERCISES", "Verdict"]
 
 
 @dataclass(frozen=True)
@@ -51,13 +58,19 @@ class Exercise:
     hint: str
     unit: str = ""
     rtol: float = 1e-3
+    atol: float = 1e-9  # "function" answers: the absolute tolerance for values near 0
     inputs: tuple = field(default_factory=tuple)  # arguments tried on a "function" answer
+    mistakes: tuple = field(default_factory=tuple)  # ((code of a wrong answer, its hint), ...)
 
     def expected(self):
         """Evaluate ``answer`` (a constant string of this module, shown by :func:`solution`)."""
-        import xentlib
+        return _evaluate(self.answer)
 
-        return eval(self.answer, {"np": np, "math": math, **_REFERENCES, "xl": xentlib})  # noqa: S307
+
+def _evaluate(code):
+    import xentlib
+
+    return eval(code, {"np": np, "math": math, **_REFERENCES, "xl": xentlib})  # noqa: S307
 
 
 def _load_chapters():
@@ -113,6 +126,63 @@ def _fmt(x, unit=""):
     return f"{x:.4g}" + (f" {unit}" if unit else "")
 
 
+def significant_digits(value):
+    """Significant digits of a number as written: 0.69 -> 2, 2.585 -> 4, 203 -> 3, 10 -> 1.
+
+    A float is read in its shortest form (``repr``), which is how it was typed;
+    trailing zeros of a whole number are not counted (10 and 200 have one).
+    """
+    text = repr(value) if isinstance(value, float) else str(value)
+    mantissa = text.lower().split("e")[0].lstrip("+-")
+    if mantissa.endswith(".0"):
+        mantissa = mantissa[:-2]
+    if "." not in mantissa:
+        mantissa = mantissa.rstrip("0") or "0"
+    return max(len(mantissa.replace(".", "").lstrip("0")), 1)
+
+
+def agreement(value, expected, rtol=1e-3, given=None):
+    """How a numeric answer compares with the expected one: "right", "close" or "wrong".
+
+    Right: within ``rtol``, or the expected value correctly rounded to the
+    significant digits given, when there are at least two. Close: that
+    rounding with one digit, or one unit off in the last digit given. ``given``
+    is the answer as the reader wrote it, for counting its digits (by default
+    ``value`` itself).
+
+    Examples
+    --------
+    >>> import math
+    >>> agreement(0.69, math.log(2)), agreement(0.6931, math.log(2))
+    ('right', 'right')
+    >>> agreement(0.7, math.log(2)), agreement(0.68, math.log(2)), agreement(0.5, math.log(2))
+    ('close', 'close', 'wrong')
+    """
+    if math.isclose(value, expected, rel_tol=rtol, abs_tol=1e-12):
+        return "right"
+    digits = significant_digits(value if given is None else given)
+    rounded = float(f"{expected:.{digits}g}")
+    unit = 10.0 ** (math.floor(math.log10(abs(rounded))) - digits + 1) if rounded else 0.0
+    error = abs(value - rounded)
+    if error <= 1e-9 * unit:  # value is the expected value, rounded to its digits
+        return "right" if digits >= 2 else "close"
+    if error <= unit * (1 + 1e-9) and digits >= 2:
+        return "close"
+    return "wrong"
+
+
+def _mistake_hint(ex, answer_value, given):
+    """The hint of the first listed mistake that the answer matches, or None."""
+    for code, hint in ex.mistakes:
+        wrong = _evaluate(code)
+        if ex.kind == "choice":
+            if answer_value == wrong:
+                return hint
+        elif agreement(answer_value, float(wrong), ex.rtol, given) == "right":
+            return hint
+    return None
+
+
 def check(exercise, answer):
     """Check an answer to a book exercise: right, or wrong with a hint.
 
@@ -138,25 +208,38 @@ def check(exercise, answer):
             value = float(answer)
         except (TypeError, ValueError):
             return Verdict(False, f"{key}: the answer should be a number, got {answer!r}.")
-        if math.isclose(value, expected, rel_tol=ex.rtol, abs_tol=1e-12):
+        if not math.isfinite(value):
+            return Verdict(False, f"{key}: the answer should be a finite number, got {value}.")
+        verdict = agreement(value, expected, ex.rtol, answer)
+        if verdict == "right":
             return Verdict(True, f"{key}: correct: {_fmt(expected, ex.unit)}.")
+        hint = _mistake_hint(ex, value, answer)
+        if hint:
+            return Verdict(False, f"{key}: not yet. Hint: {hint}")
+        if verdict == "close":
+            return Verdict(
+                False,
+                f"{key}: close: your answer is near the right value, but not to the digits "
+                "you gave. Give at least two significant digits, rounded correctly.",
+            )
         return Verdict(False, f"{key}: not yet. Hint: {ex.hint}")
     if ex.kind == "choice":
-        if str(answer).strip().lower().strip("()") == expected:
+        letter = str(answer).strip().lower().strip("()")
+        if letter == expected:
             return Verdict(True, f"{key}: correct.")
-        return Verdict(False, f"{key}: not yet. Hint: {ex.hint}")
+        return Verdict(False, f"{key}: not yet. Hint: {_mistake_hint(ex, letter, letter) or ex.hint}")
     if not callable(answer):
         return Verdict(False, f"{key}: the answer should be a function (def ...), got {answer!r}.")
     for args in ex.inputs:
         try:
-            got = answer(*args)
+            got = answer(*copy.deepcopy(args))  # a fresh copy: the function may modify its input
             if got is None:
                 return Verdict(False, f"{key}: your function returned None for inputs {args}: finish it with a return statement.")
             got = float(got)
         except Exception as exc:  # a student's function may fail in any way
             return Verdict(False, f"{key}: your function raised {type(exc).__name__}: {exc} for inputs {args}.")
-        want = expected(*args)
-        if not math.isclose(got, want, rel_tol=ex.rtol):
+        want = expected(*copy.deepcopy(args))
+        if not math.isclose(got, want, rel_tol=ex.rtol, abs_tol=ex.atol):
             return Verdict(
                 False, f"{key}: not yet: for inputs {args} your function gives {got:.4g}. Hint: {ex.hint}"
             )
