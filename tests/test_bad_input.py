@@ -248,9 +248,23 @@ def test_bad_axis():
 
 def test_empty_class_axis():
     raises(lambda: xl.softmax(np.zeros((2, 0))), r"^x has no classes")
+    raises(lambda: xl.log_softmax(np.zeros((2, 0))), r"^x has no classes")
     raises(lambda: xl.sparse_softmax_cross_entropy_with_logits(np.zeros(2, int), np.zeros((2, 0))), r"^logits has no classes")
 
 
 @pytest.mark.parametrize("base", [1, 0, -2, INF, "2", True])
 def test_bad_base(base):
     raises(lambda: xl.entropy([0.5, 0.5], base=base), r"^base must be a positive")
+
+
+def test_logsumexp_of_no_terms_is_minus_inf_as_in_scipy():
+    """The mathematics, not an error: log of the empty sum 0 (scipy.special.logsumexp agrees)."""
+    from scipy.special import logsumexp as scipy_lse
+
+    for shape, axis in (((3, 0), -1), ((0,), 0), ((2, 0, 4), 1)):
+        x = np.zeros(shape)
+        got = xl.logsumexp(x, axis=axis)
+        np.testing.assert_array_equal(got, scipy_lse(x, axis=axis))
+        assert np.all(got == -np.inf)
+        assert got.shape == tuple(np.delete(shape, axis))
+    assert xl.logsumexp(np.zeros((2, 0), np.float32)).dtype == np.float32

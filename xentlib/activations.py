@@ -95,7 +95,9 @@ def logsumexp(x, axis=-1):
     -------
     ndarray or scalar
         :math:`\log \sum_j e^{x_j}` along ``axis`` (that axis removed). A row
-        that is all ``-inf`` gives ``-inf`` (the log of an empty sum).
+        that is all ``-inf``, and an axis of length 0, give ``-inf``: the log
+        of a sum that is 0 (as ``scipy.special.logsumexp`` does). The
+        softmax and the losses, which need a class to exist, reject both.
 
     See Also
     --------
@@ -129,8 +131,13 @@ def logsumexp(x, axis=-1):
     3.40760596444
     >>> float(logsumexp([0.0, -np.inf]))        # a masked entry adds nothing
     0.0
+    >>> logsumexp(np.zeros((2, 0)))              # no terms: log 0
+    array([-inf, -inf])
     """
     x = v.as_float_array(x, "x")
+    k = v.normalize_axis(axis, x.ndim)
+    if x.shape[k] == 0:  # the sum over no terms is 0, and its log is -inf
+        return _finish(np.full(np.delete(x.shape, k), -np.inf), x.dtype)
     x2, batch, _ = _as_rows(x, axis, "x", allow_all_neg_inf=True)
 
     def kernel(xb):

@@ -1,0 +1,3 @@
+"""Figures and explorers of chapter 4, Cross-entropy."""
+
+__all__ = []

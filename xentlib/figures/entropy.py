@@ -1,0 +1,3 @@
+"""Figures and explorers of chapter 2, Entropy."""
+
+__all__ = []

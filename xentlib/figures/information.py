@@ -1,0 +1,3 @@
+"""Figures and explorers of chapter 1, Information."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Figures and explorers of chapter 5, Sigmoid."""
+
+__all__ = []

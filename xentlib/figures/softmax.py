@@ -1,0 +1,3 @@
+"""Figures and explorers of chapter 6, Softmax."""
+
+__all__ = []
