@@ -16,7 +16,7 @@ def _kl_right(p, q):
     return total
 
 
-def _kl_right_numpy(p, q):
+def _kl_right_numpy(p, q):  # the chapter's solution
     p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
     used = p > 0
     if np.any(q[used] == 0):
@@ -28,6 +28,11 @@ def _kl_textbook(p, q):  # the naive formula: nan where p has zeros
     p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
     with np.errstate(all="ignore"):
         return np.sum(p * np.log(p / q))
+
+
+def _kl_epsilon(p, q, eps=1e-12):  # "fixes" the zeros with an epsilon: finite where KL is inf
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    return np.sum((p + eps) * np.log((p + eps) / (q + eps)))
 
 
 def _kl_swapped(p, q):  # the arguments the wrong way round
@@ -46,17 +51,36 @@ _KL_ARTICLE = -math.log(0.7)  # D_KL([1, 0, 0] || [0.7, 0.2, 0.1]), nats
 
 # exercise: (right answers, wrong answers)
 ANSWERS = {
-    "3.1": (
-        [-math.log2(0.9), 0.152, 0.15200],
-        [-math.log(0.9), _KL_ARTICLE / math.log(2), math.inf, 0.9, -0.152],
+    "3.1": (  # -log2 0.9 = 0.152003... bits
+        [-math.log2(0.9), 0.15, 0.152, 0.1520, 0.15200],
+        [
+            -math.log(0.9),  # nats
+            -math.log10(0.9),  # base 10
+            math.log2(0.9),  # the sign: log(q/p)
+            _KL_ARTICLE / math.log(2),  # the worked example's prediction
+            math.inf,  # the reverse order
+            0.9,
+            0.1,
+            0.16,
+        ],
     ),
-    "3.2": (
-        [-math.log(0.3), 1.204, 1.2040],
-        [math.inf, _KL_ARTICLE, -math.log2(0.3), 0.0, 0.3],
+    "3.2": (  # -ln 0.3 = 1.2039... nats
+        [-math.log(0.3), 1.2, 1.20, 1.204, 1.2040],
+        [
+            math.inf,  # the infinite order
+            -math.log2(0.3),  # bits
+            math.log(0.3),  # the sign: log(q/p)
+            0.3 * math.log(0.3),  # the infinite order with its infinite term dropped
+            _KL_ARTICLE,  # -ln 0.7: the wrong outcome's probability
+            -math.log10(0.3),  # base 10
+            0.0,
+            0.3,
+            1.3,
+        ],
     ),
-    "3.3": (["b", "B", "(b)", " b "], ["a", "c", "", "bc"]),
+    "3.3": (["b", "B", "(b)", " b "], ["a", "c", "(a)", "C", "", "bc"]),
     "3.4": (
         [_kl_right, _kl_right_numpy],
-        [_kl_textbook, _kl_swapped, _kl_bits, _kl_zero_for_inf, lambda p, q: None],
+        [_kl_textbook, _kl_epsilon, _kl_swapped, _kl_bits, _kl_zero_for_inf, lambda p, q: None],
     ),
 }
