@@ -20,64 +20,9 @@ import numpy as np
 
 from . import validation as v
 from ._blocks import map_elements, map_rows
+from ._rows import as_rows, exp_neg_abs, finish, from_rows, softmax_from_split, split_max
 
 __all__ = ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"]
-
-
-def _finish(out, dtype):
-    """Cast to the caller's dtype and turn 0-d arrays into NumPy scalars."""
-    out = out.astype(dtype, copy=False)
-    return out[()] if out.ndim == 0 else out
-
-
-def _as_rows(x, axis, name, allow_all_neg_inf=False):
-    """Validate logits and view them as (rows, classes), the class axis last.
-
-    Returns ``(x2, batch_shape, axis)``. One ``max`` over the rows does the
-    checking: NaN and ``+inf`` both show up in it, and so does a row that is
-    all ``-inf``; only then is the slower search for the index run.
-    """
-    axis = v.normalize_axis(axis, x.ndim)
-    v.check_nonempty_axis(x, axis, name)
-    xl = np.moveaxis(x, axis, -1)
-    x2 = xl.reshape(-1, xl.shape[-1])
-    if x2.size:
-        m = x2.max(axis=-1)
-        top, bottom = m.max(), m.min()
-        if np.isnan(top) or top == np.inf or (bottom == -np.inf and not allow_all_neg_inf):
-            v.check_logits(x, name, axis=axis)  # raises, naming the index
-    return x2, xl.shape[:-1], axis
-
-
-def _from_rows(out2, batch_shape, axis, dtype):
-    """Undo :func:`_as_rows` for an output with the class axis kept."""
-    out = np.moveaxis(out2.reshape(batch_shape + out2.shape[-1:]), -1, axis)
-    return _finish(out, dtype)
-
-
-def _shifted(xb):
-    """Shared core of the softmax family and of the softmax losses, for one block.
-
-    Works in the input's own precision (float32 stays float32: the
-    accuracy near p = 1 comes from ``log1p`` of the rest, not from extra
-    precision). Returns
-    ``(m, d, e, rest, idx)``: ``idx`` is the index of (one) maximum per row,
-    ``m`` its value, ``d = x - m`` (<= 0), ``e = exp(d)`` with the maximum's
-    own term *zeroed*, and ``rest = sum(e)``, the sum of every term except
-    that one. Keeping the maximum's 1 out of ``rest`` is what lets callers
-    use ``log1p(rest)`` and ``-rest / (1 + rest)`` and keep full relative
-    accuracy when one class takes almost all the probability.
-    """
-    w = xb.copy()  # d is computed in place
-    idx = np.argmax(w, axis=-1)[:, None]
-    m = np.take_along_axis(w, idx, axis=-1)
-    # A row that is all -inf (allowed only in logsumexp) is shifted by 0, not
-    # by -inf, so that (-inf) - (-inf) never makes a NaN.
-    d = np.subtract(w, np.where(m == -np.inf, 0.0, m), out=w)
-    e = np.exp(d)
-    np.put_along_axis(e, idx, 0.0, axis=-1)
-    rest = e.sum(axis=-1, keepdims=True)
-    return m, d, e, rest, idx
 
 
 def logsumexp(x, axis=-1):
@@ -137,15 +82,14 @@ def logsumexp(x, axis=-1):
     x = v.as_float_array(x, "x")
     k = v.normalize_axis(axis, x.ndim)
     if x.shape[k] == 0:  # the sum over no terms is 0, and its log is -inf
-        return _finish(np.full(np.delete(x.shape, k), -np.inf), x.dtype)
-    x2, batch, _ = _as_rows(x, axis, "x", allow_all_neg_inf=True)
+        return finish(np.full(np.delete(x.shape, k), -np.inf), x.dtype)
+    x2, batch, _ = as_rows(x, axis, "x", allow_all_neg_inf=True)
 
     def kernel(xb):
-        m, _, _, rest, _ = _shifted(xb)
-        return (m + np.log1p(rest),)
+        split = split_max(xb)
+        return split.top + np.log1p(split.rest)
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _finish(out.reshape(batch), x.dtype)
+    return finish(map_rows(kernel, [x2], x2.shape[1]).reshape(batch), x.dtype)
 
 
 def log_softmax(x, axis=-1):
@@ -188,14 +132,13 @@ def log_softmax(x, axis=-1):
     np.float32(-2.06115e-09)
     """
     x = v.as_float_array(x, "x")
-    x2, batch, axis = _as_rows(x, axis, "x")
+    x2, batch, axis = as_rows(x, axis, "x")
 
     def kernel(xb):
-        _, d, _, rest, _ = _shifted(xb)
-        return (np.subtract(d, np.log1p(rest), out=d),)
+        split = split_max(xb)
+        return np.subtract(split.shifted, np.log1p(split.rest), out=split.shifted)
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _from_rows(out, batch, axis, x.dtype)
+    return from_rows(map_rows(kernel, [x2], x2.shape[1]), batch, axis, x.dtype)
 
 
 def softmax(x, axis=-1):
@@ -237,22 +180,13 @@ def softmax(x, axis=-1):
     array([1., 0.])
     """
     x = v.as_float_array(x, "x")
-    x2, batch, axis = _as_rows(x, axis, "x")
+    x2, batch, axis = as_rows(x, axis, "x")
 
     def kernel(xb):
-        _, _, e, rest, idx = _shifted(xb)
-        np.put_along_axis(e, idx, 1.0, axis=-1)
-        return (np.divide(e, 1.0 + rest, out=e),)
+        probabilities, _ = softmax_from_split(split_max(xb))
+        return probabilities
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _from_rows(out, batch, axis, x.dtype)
-
-
-def _exp_neg_abs(w):
-    """exp(-|w|): always in [0, 1], so it never overflows."""
-    e = np.abs(w)
-    np.negative(e, out=e)
-    return np.exp(e, out=e)
+    return from_rows(map_rows(kernel, [x2], x2.shape[1]), batch, axis, x.dtype)
 
 
 def sigmoid(x):
@@ -294,12 +228,10 @@ def sigmoid(x):
     v.check_no_nan(x, "x")
 
     def kernel(xb):
-        w = xb
-        e = _exp_neg_abs(w)
-        return (np.where(w >= 0, 1.0, e) / (1.0 + e),)
+        e = exp_neg_abs(xb)
+        return np.where(xb >= 0, 1.0, e) / (1.0 + e)
 
-    (out,) = map_elements(kernel, [x])
-    return _finish(out, x.dtype)
+    return finish(map_elements(kernel, [x]), x.dtype)
 
 
 def log_sigmoid(x):
@@ -334,7 +266,6 @@ def log_sigmoid(x):
     v.check_no_nan(x, "x")
 
     def kernel(xb):
-        return (np.minimum(xb, 0.0) - np.log1p(_exp_neg_abs(xb)),)
+        return np.minimum(xb, 0.0) - np.log1p(exp_neg_abs(xb))
 
-    (out,) = map_elements(kernel, [x])
-    return _finish(out, x.dtype)
+    return finish(map_elements(kernel, [x]), x.dtype)

@@ -12,15 +12,9 @@ almost cancel, i.e. exactly when the model is confidently right.
 
 import numpy as np
 
+from ._args import dense_rows, elementwise_pair, regression_pair, scaled_difference, sparse_rows
 from ._blocks import map_elements, map_rows
-from .activations import _finish, _from_rows, _shifted
-from .losses import (
-    _dense_rows,
-    _elementwise_parts,
-    _regression_parts,
-    _scaled_difference,
-    _sparse_rows,
-)
+from ._rows import finish, from_rows, softmax_from_split, split_max
 
 __all__ = [
     "softmax_cross_entropy_with_logits_grad",
@@ -62,26 +56,24 @@ def softmax_cross_entropy_with_logits_grad(labels, logits, axis=-1):
     >>> print(g)
     [-5.55111512e-17  5.55111512e-17]
     """
-    dtype, batch, axis, y2, x2 = _dense_rows(labels, logits, axis)
+    dtype, batch, axis, y2, x2 = dense_rows(labels, logits, axis)
 
     def kernel(yb, xb):
-        _, _, e, rest, idx = _shifted(xb)
-        y = yb.astype(e.dtype, copy=False)
+        split = split_max(xb)
+        y = yb.astype(split.terms.dtype, copy=False)
         total = y.sum(axis=-1, keepdims=True)
-        denom = 1.0 + rest
-        np.put_along_axis(e, idx, 1.0, axis=-1)
-        grad = np.multiply(e, total / denom, out=e)
+        grad, denom = softmax_from_split(split)
+        grad *= total
         grad -= y
         # The entry at the maximum, S/(1+s) - y_max, as (S - y_max - y_max s)/(1+s):
         # no cancellation between two numbers near 1 when the prediction is
         # confident (S - y_max is exact for one-hot labels).
-        y_top = np.take_along_axis(y, idx, axis=-1)
-        top = ((total - y_top) - y_top * rest) / denom
-        np.put_along_axis(grad, idx, top, axis=-1)
-        return (grad,)
+        y_top = np.take_along_axis(y, split.index, axis=-1)
+        top = ((total - y_top) - y_top * split.rest) / denom
+        np.put_along_axis(grad, split.index, top, axis=-1)
+        return grad
 
-    (grad,) = map_rows(kernel, [y2, x2], x2.shape[1])
-    return _from_rows(grad, batch, axis, dtype)
+    return from_rows(map_rows(kernel, [y2, x2], x2.shape[1]), batch, axis, dtype)
 
 
 def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
@@ -111,19 +103,16 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
     >>> print(sparse_softmax_cross_entropy_with_logits_grad(0, [37.42994775023705, 0.0]))
     [-5.55111512e-17  5.55111512e-17]
     """
-    dtype, batch, lab2, x2 = _sparse_rows(labels, logits)
+    dtype, batch, lab2, x2 = sparse_rows(labels, logits)
 
     def kernel(lb, xb):
-        _, d, e, rest, idx = _shifted(xb)
-        denom = 1.0 + rest
-        np.put_along_axis(e, idx, 1.0, axis=-1)
-        grad = np.divide(e, denom, out=e)
-        labelled = (np.expm1(np.take_along_axis(d, lb, axis=-1)) - rest) / denom
-        np.put_along_axis(grad, lb, labelled, axis=-1)
-        return (grad,)
+        split = split_max(xb)
+        labelled = np.expm1(np.take_along_axis(split.shifted, lb, axis=-1)) - split.rest
+        grad, denom = softmax_from_split(split)
+        np.put_along_axis(grad, lb, labelled / denom, axis=-1)
+        return grad
 
-    (grad,) = map_rows(kernel, [lab2, x2], x2.shape[1])
-    return _from_rows(grad, batch, -1, dtype)
+    return from_rows(map_rows(kernel, [lab2, x2], x2.shape[1]), batch, -1, dtype)
 
 
 def sigmoid_cross_entropy_with_logits_grad(labels, logits):
@@ -151,24 +140,22 @@ def sigmoid_cross_entropy_with_logits_grad(labels, logits):
     >>> sigmoid_cross_entropy_with_logits_grad([1.0, 0.0, 1.0], [0.0, 2.0, 40.0])
     array([-5.00000000e-01,  8.80797078e-01, -4.24835426e-18])
     """
-    dtype, labels, logits = _elementwise_parts(labels, logits)
+    dtype, labels, logits = elementwise_pair(labels, logits)
 
-    def kernel(zb, xb):
-        x = xb
-        z = zb.astype(x.dtype, copy=False)
-        small = np.abs(x)
+    def kernel(yb, zb):
+        y = yb.astype(zb.dtype, copy=False)
+        small = np.abs(zb)
         with np.errstate(over="ignore"):  # exp(|x|) = inf gives sigmoid(-|x|) = 0
             np.exp(small, out=small)
         small += 1.0
-        np.reciprocal(small, out=small)  # sigmoid(-|x|) = 1 / (1 + e^|x|), in [0, 1/2]
-        # sigmoid(x) = step + sign * small, with step = 1 for x >= +0 and 0
-        # for x <= -0 (signbit, so that -0.0 and its sign agree). Subtracting
-        # z from the exact step first leaves no cancellation for 0/1 labels.
-        step_minus_z = (~np.signbit(x)) - z
-        return (step_minus_z - np.copysign(small, x, out=small),)
+        np.reciprocal(small, out=small)  # sigmoid(-|z|) = 1 / (1 + e^|z|), in [0, 1/2]
+        # sigmoid(z) = step + sign * small, with step = 1 for z >= +0 and 0
+        # for z <= -0 (signbit, so that -0.0 and its sign agree). Subtracting
+        # y from the exact step first leaves no cancellation for 0/1 labels.
+        step_minus_y = (~np.signbit(zb)) - y
+        return step_minus_y - np.copysign(small, zb, out=small)
 
-    (grad,) = map_elements(kernel, [labels, logits])
-    return _finish(grad, dtype)
+    return finish(map_elements(kernel, [labels, logits]), dtype)
 
 
 def mean_squared_error_grad(y_true, y_pred):
@@ -191,13 +178,12 @@ def mean_squared_error_grad(y_true, y_pred):
     >>> mean_squared_error_grad([0.0, 1.0], [0.5, 0.5])
     array([ 0.5, -0.5])
     """
-    dtype, y_true, y_pred, scale = _regression_parts(y_true, y_pred)
+    dtype, y_true, y_pred, scale = regression_pair(y_true, y_pred)
     factor = 2.0 / y_pred.size
 
     def kernel(tb, pb):
-        diff = _scaled_difference(tb, pb, scale)
+        diff = scaled_difference(tb, pb, scale)
         with np.errstate(over="ignore"):  # a gradient beyond float max is inf
-            return ((factor * diff) / scale,)
+            return (factor * diff) / scale
 
-    (grad,) = map_elements(kernel, [y_true, y_pred])
-    return _finish(grad, dtype)
+    return finish(map_elements(kernel, [y_true, y_pred]), dtype)

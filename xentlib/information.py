@@ -18,7 +18,8 @@ distributions must lie in [0, 1] and sum to 1 along ``axis``.
 import numpy as np
 
 from . import validation as v
-from .activations import _finish as _cast
+from ._args import distribution_pair
+from ._rows import finish
 
 __all__ = ["information", "entropy", "binary_entropy", "kl_divergence", "cross_entropy"]
 
@@ -27,12 +28,12 @@ def _to_float64(x):
     return x.astype(np.float64, copy=False)
 
 
-def _finish(out, dtype, log_b):
+def _in_base(out, dtype, log_b):
     """Scale by ``log_b`` (from :func:`validation.log_base`; None for nats),
     drop the sign of zero, cast, unwrap 0-d."""
     if log_b is not None:
         out = out / log_b
-    return _cast(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
+    return finish(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
 
 
 def _xlogx(p):
@@ -81,7 +82,7 @@ def information(p, base=None):
     v.check_probabilities(p, "p")
     with np.errstate(divide="ignore"):  # -log 0 = inf is the intended value
         out = -np.log(_to_float64(p))
-    return _finish(out, p.dtype, log_b)
+    return _in_base(out, p.dtype, log_b)
 
 
 def entropy(p, axis=-1, base=None, normalize=False):
@@ -139,7 +140,7 @@ def entropy(p, axis=-1, base=None, normalize=False):
     else:
         v.check_distribution(p, "p", axis, suggest_normalize=True)
         w = _to_float64(p)
-    return _finish(-_xlogx(w).sum(axis=axis), p.dtype, log_b)
+    return _in_base(-_xlogx(w).sum(axis=axis), p.dtype, log_b)
 
 
 def binary_entropy(p, base=None):
@@ -178,17 +179,7 @@ def binary_entropy(p, base=None):
     one_minus = 1.0 - w
     # log1p(-p) is -inf at p = 1, where its weight (1 - p) is 0: use 0 there.
     second = one_minus * np.log1p(-np.where(w < 1, w, 0.0))
-    return _finish(-(_xlogx(w) + second), p.dtype, log_b)
-
-
-def _check_pair(p, q, axis):
-    p = v.as_float_array(p, "p")
-    q = v.as_float_array(q, "q")
-    v.check_same_shape(p, q, "p", "q")
-    axis = v.normalize_axis(axis, p.ndim)
-    v.check_distribution(p, "p", axis)
-    v.check_distribution(q, "q", axis)
-    return p, q, axis
+    return _in_base(-(_xlogx(w) + second), p.dtype, log_b)
 
 
 # Coefficients 1/(2k+3), k = 0..11, of the odd series of atanh used in
@@ -288,9 +279,9 @@ def kl_divergence(p, q, axis=-1, base=None):
     2.60208521720e-18
     """
     log_b = v.log_base(base)
-    p, q, axis = _check_pair(p, q, axis)
+    p, q, axis = distribution_pair(p, q, axis)
     out = _kl_terms(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), log_b)
+    return _in_base(out, v.result_dtype(p, q), log_b)
 
 
 def cross_entropy(p, q, axis=-1, base=None):
@@ -328,6 +319,6 @@ def cross_entropy(p, q, axis=-1, base=None):
     array([0.51082562, 1.2039728 ])
     """
     log_b = v.log_base(base)
-    p, q, axis = _check_pair(p, q, axis)
+    p, q, axis = distribution_pair(p, q, axis)
     out = -_xlogy(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), log_b)
+    return _in_base(out, v.result_dtype(p, q), log_b)

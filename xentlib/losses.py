@@ -22,8 +22,9 @@ none of them cancels, which is why a loss of 5.55e-17 comes out as
 import numpy as np
 
 from . import validation as v
+from ._args import dense_rows, elementwise_pair, regression_pair, scaled_difference, sparse_rows
 from ._blocks import map_elements, map_rows, sum_elements
-from .activations import _as_rows, _exp_neg_abs, _finish, _shifted
+from ._rows import exp_neg_abs, finish, split_max
 
 __all__ = [
     "softmax_cross_entropy_with_logits",
@@ -32,69 +33,6 @@ __all__ = [
     "binary_cross_entropy",
     "mean_squared_error",
 ]
-
-
-# --- shared preparation (also used by xentlib.gradients) -------------------
-
-
-def _dense_rows(labels, logits, axis):
-    """Validate dense labels and logits; view both as (rows, classes)."""
-    logits = v.as_float_array(logits, "logits")
-    labels = v.as_float_array(labels, "labels")
-    v.check_same_shape(labels, logits, "labels", "logits")
-    axis = v.normalize_axis(axis, logits.ndim)
-    v.check_distribution(labels, "labels", axis)
-    x2, batch, axis = _as_rows(logits, axis, "logits")
-    y2 = np.moveaxis(labels, axis, -1).reshape(x2.shape)
-    return logits.dtype, batch, axis, y2, x2
-
-
-def _sparse_rows(labels, logits):
-    """Validate integer labels and logits; view them as (rows, 1) and (rows, classes)."""
-    logits = v.as_float_array(logits, "logits")
-    v.normalize_axis(-1, logits.ndim, "logits' class axis")
-    v.check_nonempty_axis(logits, logits.ndim - 1, "logits")
-    labels = v.as_sparse_labels(labels, logits.shape)
-    x2, batch, _ = _as_rows(logits, -1, "logits")
-    return logits.dtype, batch, labels.reshape(-1, 1), x2
-
-
-def _elementwise_parts(labels, logits):
-    """Validate labels in [0, 1] against finite-or-(-inf) logits of the same shape."""
-    logits = v.as_float_array(logits, "logits")
-    labels = v.as_float_array(labels, "labels")
-    v.check_same_shape(labels, logits, "labels", "logits")
-    v.check_probabilities(labels, "labels")
-    v.check_logits(logits, "logits")
-    return logits.dtype, labels, logits
-
-
-def _regression_parts(y_true, y_pred):
-    """Validate finite, equal-shape, non-empty arrays; return a scale for them.
-
-    Values above about the square root of the largest float (2**508 for
-    float64, 2**60 for float32) could overflow when squared; the differences
-    are then scaled by a power of two (exact) and the result scaled back.
-    """
-    y_true = v.as_float_array(y_true, "y_true")
-    y_pred = v.as_float_array(y_pred, "y_pred")
-    v.check_same_shape(y_true, y_pred, "y_true", "y_pred")
-    if y_pred.size == 0:
-        raise ValueError("y_true and y_pred are empty; the mean of no errors is undefined.")
-    bounds = np.concatenate([v.check_finite(y_true, "y_true"), v.check_finite(y_pred, "y_pred")])
-    big = float(np.abs(bounds.astype(np.float64)).max())
-    limit = 2.0 ** (np.finfo(y_pred.dtype).maxexp // 2 - 4)
-    scale = 2.0 ** -int(np.frexp(big)[1]) if big > limit else 1.0
-    return y_pred.dtype, y_true, y_pred, scale
-
-
-def _scaled_difference(tb, pb, scale):
-    """(y_pred - y_true) * scale for a block, in y_pred's precision."""
-    a = tb.astype(pb.dtype, copy=False)
-    b = pb
-    if scale == 1.0:
-        return b - a
-    return b * scale - a * scale
 
 
 # --- losses ----------------------------------------------------------------
@@ -149,21 +87,21 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     >>> float(softmax_cross_entropy_with_logits([0.0, 1.0], [-1000.0, 1000.0]))
     0.0
     """
-    dtype, batch, _, y2, x2 = _dense_rows(labels, logits, axis)
+    dtype, batch, _, y2, x2 = dense_rows(labels, logits, axis)
 
     def kernel(yb, xb):
-        _, d, _, rest, _ = _shifted(xb)
-        y = yb.astype(d.dtype, copy=False)
+        split = split_max(xb)
+        y = yb.astype(split.shifted.dtype, copy=False)
         with np.errstate(invalid="ignore"):
-            t = np.multiply(y, d, out=d)  # <= 0; NaN where a masked (-inf) class has label 0
+            # <= 0; NaN where a masked (-inf) class has label 0
+            t = np.multiply(y, split.shifted, out=split.shifted)
             cross = t.sum(axis=-1)
         if np.isnan(cross).any():  # such a class contributes nothing
             bad = np.isnan(cross)
             cross[bad] = np.nansum(t[bad], axis=-1)
-        return (y.sum(axis=-1) * np.log1p(rest[:, 0]) - cross,)
+        return y.sum(axis=-1) * np.log1p(split.rest[:, 0]) - cross
 
-    (loss,) = map_rows(kernel, [y2, x2], x2.shape[1])
-    return _finish(loss.reshape(batch), dtype)
+    return finish(map_rows(kernel, [y2, x2], x2.shape[1]).reshape(batch), dtype)
 
 
 def sparse_softmax_cross_entropy_with_logits(labels, logits):
@@ -204,14 +142,13 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     >>> print(f"{loss:.3e}")      # log1p(e^-37.43), not 0
     5.551e-17
     """
-    dtype, batch, lab2, x2 = _sparse_rows(labels, logits)
+    dtype, batch, lab2, x2 = sparse_rows(labels, logits)
 
     def kernel(lb, xb):
-        _, d, _, rest, _ = _shifted(xb)
-        return (np.log1p(rest) - np.take_along_axis(d, lb, axis=-1),)
+        split = split_max(xb)
+        return np.log1p(split.rest) - np.take_along_axis(split.shifted, lb, axis=-1)
 
-    (loss,) = map_rows(kernel, [lab2, x2], x2.shape[1])
-    return _finish(loss.reshape(batch), dtype)
+    return finish(map_rows(kernel, [lab2, x2], x2.shape[1]).reshape(batch), dtype)
 
 
 def sigmoid_cross_entropy_with_logits(labels, logits):
@@ -257,19 +194,17 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     >>> sigmoid_cross_entropy_with_logits([0.0, 1.0], [-1000.0, -1000.0])
     array([   0., 1000.])
     """
-    dtype, labels, logits = _elementwise_parts(labels, logits)
+    dtype, labels, logits = elementwise_pair(labels, logits)
 
-    def kernel(zb, xb):
-        x = xb
-        z = zb.astype(x.dtype, copy=False)
+    def kernel(yb, zb):
+        y = yb.astype(zb.dtype, copy=False)
         with np.errstate(invalid="ignore"):
-            linear = x * ((x >= 0) - z)  # x(1 - z) or -xz; -inf * 0 is NaN
+            linear = zb * ((zb >= 0) - y)  # z(1 - y) or -zy; -inf * 0 is NaN
         if np.isnan(linear).any():
-            linear[np.isnan(linear)] = 0.0  # x = -inf with z = 0: a certain, correct "no"
-        return (linear + np.log1p(_exp_neg_abs(x)),)
+            linear[np.isnan(linear)] = 0.0  # z = -inf with y = 0: a certain, correct "no"
+        return linear + np.log1p(exp_neg_abs(zb))
 
-    (loss,) = map_elements(kernel, [labels, logits])
-    return _finish(loss, dtype)
+    return finish(map_elements(kernel, [labels, logits]), dtype)
 
 
 def binary_cross_entropy(labels, probs):
@@ -324,10 +259,9 @@ def binary_cross_entropy(labels, probs):
             neg = np.log1p(-np.where(not_y > 0, p, 0.0))
         pos *= y
         neg *= not_y
-        return (0.0 - (pos + neg),)  # 0.0 - 0.0 is +0.0
+        return 0.0 - (pos + neg)  # 0.0 - 0.0 is +0.0
 
-    (loss,) = map_elements(kernel, [labels, probs])
-    return _finish(loss, probs.dtype)
+    return finish(map_elements(kernel, [labels, probs]), probs.dtype)
 
 
 def mean_squared_error(y_true, y_pred):
@@ -358,14 +292,14 @@ def mean_squared_error(y_true, y_pred):
     >>> float(mean_squared_error([0, 1, 0], [0.3, 0.6, 0.1]))
     0.0866666666667
     """
-    dtype, y_true, y_pred, scale = _regression_parts(y_true, y_pred)
+    dtype, y_true, y_pred, scale = regression_pair(y_true, y_pred)
 
     def kernel(tb, pb):
-        diff = _scaled_difference(tb, pb, scale)
+        diff = scaled_difference(tb, pb, scale)
         diff *= diff
         return diff.sum(dtype=np.float64)
 
     total = sum_elements(kernel, [y_true, y_pred])
     with np.errstate(over="ignore"):  # a mean beyond float max is inf
         mse = total / y_pred.size / scale / scale
-    return _finish(np.asarray(mse), dtype)
+    return finish(np.asarray(mse), dtype)
