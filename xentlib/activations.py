@@ -46,6 +46,8 @@ def logsumexp(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.logsumexp : the textbook formula;
+        ``log(sum(exp(z)))``: ``inf`` once a logit exceeds about 709.
     log_softmax : ``x - logsumexp(x)``, computed with the same care.
 
     Notes
@@ -78,6 +80,11 @@ def logsumexp(x, axis=-1):
     0.0
     >>> logsumexp(np.zeros((2, 0)))              # no terms: log 0
     array([-inf, -inf])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.logsumexp(np.array([1000.0, 1000.0])), f"{logsumexp([1000.0, 1000.0]):.4f}")
+    inf 1000.6931
     """
     x = v.as_float_array(x, "x")
     k = v.normalize_axis(axis, x.ndim)
@@ -111,6 +118,8 @@ def log_softmax(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.log_softmax : the textbook formula;
+        ``log(softmax(z))``: 0 or -inf where the softmax has rounded.
     softmax, logsumexp
 
     Notes
@@ -130,6 +139,11 @@ def log_softmax(x, axis=-1):
     np.float64(-4.2483542553e-18)
     >>> log_softmax(np.float32([0.0, -20.0]))[0]
     np.float32(-2.06115e-09)
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.log_softmax(np.array([0.0, -1000.0])), log_softmax([0.0, -1000.0]))
+    [  0. -inf] [    0. -1000.]
     """
     x = v.as_float_array(x, "x")
     x2, batch, axis = as_rows(x, axis, "x")
@@ -159,6 +173,8 @@ def softmax(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.softmax : the textbook formula;
+        ``exp(z) / sum(exp(z))``: ``nan`` once a logit exceeds about 709.
     log_softmax : use it (not ``log(softmax(x))``) when a log follows.
     sigmoid : softmax over ``[a, b]`` is ``sigmoid(a - b)`` for the first entry.
 
@@ -178,6 +194,11 @@ def softmax(x, axis=-1):
     array([0.01275478, 0.03467109, 0.25618664, 0.69638749])
     >>> softmax([1.0, -np.inf])
     array([1., 0.])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.softmax(np.array([1000.0, 1001.0])), softmax([1000.0, 1001.0]))
+    [nan nan] [0.26894142 0.73105858]
     """
     x = v.as_float_array(x, "x")
     x2, batch, axis = as_rows(x, axis, "x")
@@ -204,6 +225,8 @@ def sigmoid(x):
 
     See Also
     --------
+    xentlib.naive.sigmoid : the textbook formula;
+        ``1/(1 + exp(-z))``, whose exp overflows (with a warning) below z = -709.
     log_sigmoid, softmax
 
     Notes
@@ -223,6 +246,14 @@ def sigmoid(x):
     0.0
     >>> float(sigmoid(-700.0))
     9.8596765438e-305
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = naive.sigmoid(np.array([-1000.0])), sigmoid([-1000.0])
+    >>> [str(w.message) for w in caught]      # only the textbook formula overflows
+    ['overflow encountered in exp']
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")
@@ -248,6 +279,11 @@ def log_sigmoid(x):
     ndarray or scalar
         Values :math:`\le 0`, same shape and dtype as ``x``.
 
+    See Also
+    --------
+    xentlib.naive.log_sigmoid : the textbook formula;
+        ``log(sigmoid(z))``: -inf or 0 where the sigmoid has rounded.
+
     Notes
     -----
     Computed as :math:`\min(x, 0) - \operatorname{log1p}(e^{-|x|})`: the two
@@ -261,6 +297,11 @@ def log_sigmoid(x):
     >>> from xentlib import log_sigmoid
     >>> log_sigmoid([-1000.0, 0.0, 40.0])
     array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.log_sigmoid(np.array([-1000.0, 40.0])), log_sigmoid([-1000.0, 40.0]))
+    [-inf   0.] [-1.00000000e+03 -4.24835426e-18]
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")

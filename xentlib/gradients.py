@@ -5,8 +5,8 @@ shaped like ``logits`` (or ``y_pred``): the derivative of the loss of each
 example with respect to each of its own logits. (For the mean squared
 error, which is a single number, it is the gradient of that number.)
 
-The formulas are the famous simple ones, ``softmax(x) - y`` and
-``sigmoid(x) - z``; the care is in evaluating them where the two terms
+The formulas are the famous simple ones, ``softmax(z) - y`` and
+``sigmoid(z) - y``; the care is in evaluating them where the two terms
 almost cancel, i.e. exactly when the model is confidently right.
 """
 
@@ -35,9 +35,14 @@ def softmax_cross_entropy_with_logits_grad(labels, logits, axis=-1):
     Returns
     -------
     ndarray
-        :math:`\big(\sum_j y_j\big)\operatorname{softmax}(x) - y`, shaped
-        like ``logits``: ``softmax(x) - y`` for labels that sum to 1, and then
+        :math:`\big(\sum_j y_j\big)\operatorname{softmax}(z) - y`, shaped
+        like ``logits``: ``softmax(z) - y`` for labels that sum to 1, and then
         each row sums to 0.
+
+    See Also
+    --------
+    xentlib.naive.softmax_cross_entropy_with_logits_grad : the textbook formula;
+        ``softmax(z) - y`` through the naive softmax: ``nan`` for large logits.
 
     Notes
     -----
@@ -55,6 +60,12 @@ def softmax_cross_entropy_with_logits_grad(labels, logits, axis=-1):
     >>> g = softmax_cross_entropy_with_logits_grad([1, 0], [37.42994775023705, 0.0])
     >>> print(g)
     [-5.55111512e-17  5.55111512e-17]
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.softmax_cross_entropy_with_logits_grad(np.array([1.0, 0.0]), np.array([1000.0, 0.0])),
+    ...           softmax_cross_entropy_with_logits_grad([1.0, 0.0], [1000.0, 0.0]))
+    [nan  0.] [0. 0.]
     """
     dtype, batch, axis, y2, x2 = dense_rows(labels, logits, axis)
 
@@ -87,13 +98,18 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
     Returns
     -------
     ndarray
-        ``softmax(x) - one_hot(labels)``, shaped like ``logits``.
+        ``softmax(z) - one_hot(labels)``, shaped like ``logits``.
+
+    See Also
+    --------
+    xentlib.naive.sparse_softmax_cross_entropy_with_logits_grad : the textbook formula;
+        ``softmax(z) - one_hot``: rounds a confident, right gradient to 0.
 
     Notes
     -----
     The labelled entry :math:`p_y - 1` is evaluated as
-    :math:`(\operatorname{expm1}(x_y - m) - s)/(1 + s)`: two non-positive
-    terms, so it keeps full relative accuracy when :math:`p_y \approx 1`.
+    :math:`(\operatorname{expm1}(z_c - m) - s)/(1 + s)`: two non-positive
+    terms, so it keeps full relative accuracy when :math:`p_c \approx 1`.
 
     Examples
     --------
@@ -102,6 +118,12 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
     array([ 0.09003057, -0.75527153,  0.66524096])
     >>> print(sparse_softmax_cross_entropy_with_logits_grad(0, [37.42994775023705, 0.0]))
     [-5.55111512e-17  5.55111512e-17]
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> print(naive.sparse_softmax_cross_entropy_with_logits_grad(0, np.array([40.0, 0.0])))
+    [0.00000000e+00 4.24835426e-18]
+    >>> print(sparse_softmax_cross_entropy_with_logits_grad(0, [40.0, 0.0]))
+    [-4.24835426e-18  4.24835426e-18]
     """
     dtype, batch, lab2, x2 = sparse_rows(labels, logits)
 
@@ -126,12 +148,17 @@ def sigmoid_cross_entropy_with_logits_grad(labels, logits):
     Returns
     -------
     ndarray
-        :math:`\sigma(x) - z`, elementwise.
+        :math:`\sigma(z) - y`, elementwise.
+
+    See Also
+    --------
+    xentlib.naive.sigmoid_cross_entropy_with_logits_grad : the textbook formula;
+        ``sigmoid(z) - y``: 0 for a confident, right prediction.
 
     Notes
     -----
-    For :math:`x \ge 0` it is evaluated as :math:`(1 - z) - \sigma(-x)`,
-    so a confident, correct "yes" (:math:`x = 40`, :math:`z = 1`) gives
+    For :math:`z \ge 0` it is evaluated as :math:`(1 - y) - \sigma(-z)`,
+    so a confident, correct "yes" (:math:`z = 40`, :math:`y = 1`) gives
     :math:`-4.25 \times 10^{-18}` rather than ``1.0 - 1 = 0``.
 
     Examples
@@ -139,13 +166,18 @@ def sigmoid_cross_entropy_with_logits_grad(labels, logits):
     >>> from xentlib import sigmoid_cross_entropy_with_logits_grad
     >>> sigmoid_cross_entropy_with_logits_grad([1.0, 0.0, 1.0], [0.0, 2.0, 40.0])
     array([-5.00000000e-01,  8.80797078e-01, -4.24835426e-18])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> print(naive.sigmoid_cross_entropy_with_logits_grad(np.array([1.0]), np.array([40.0])),
+    ...       sigmoid_cross_entropy_with_logits_grad([1.0], [40.0]))
+    [0.] [-4.24835426e-18]
     """
     dtype, labels, logits = elementwise_pair(labels, logits)
 
     def kernel(yb, zb):
         y = yb.astype(zb.dtype, copy=False)
         small = np.abs(zb)
-        with np.errstate(over="ignore"):  # exp(|x|) = inf gives sigmoid(-|x|) = 0
+        with np.errstate(over="ignore"):  # exp(|z|) = inf gives sigmoid(-|z|) = 0
             np.exp(small, out=small)
         small += 1.0
         np.reciprocal(small, out=small)  # sigmoid(-|z|) = 1 / (1 + e^|z|), in [0, 1/2]
@@ -172,11 +204,22 @@ def mean_squared_error_grad(y_true, y_pred):
         :math:`2(\hat y - y)/N`, shaped like ``y_pred``, with :math:`N` its
         number of elements.
 
+    See Also
+    --------
+    xentlib.naive.mean_squared_error_grad : the textbook formula;
+        the difference overflows although the gradient would not.
+
     Examples
     --------
     >>> from xentlib import mean_squared_error_grad
     >>> mean_squared_error_grad([0.0, 1.0], [0.5, 0.5])
     array([ 0.5, -0.5])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> y_true, y_pred = np.array([-1e308, 0.0, 0.0, 0.0]), np.array([1e308, 0.0, 0.0, 0.0])
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.mean_squared_error_grad(y_true, y_pred), mean_squared_error_grad(y_true, y_pred))
+    [inf  0.  0.  0.] [1.e+308 0.e+000 0.e+000 0.e+000]
     """
     dtype, y_true, y_pred, scale = regression_pair(y_true, y_pred)
     factor = 2.0 / y_pred.size

@@ -63,6 +63,11 @@ def information(p, base=None):
         :math:`I(p) = -\log p`, elementwise: 0 for a certain event, ``inf``
         for an impossible one.
 
+    See Also
+    --------
+    xentlib.naive.information : the textbook formula;
+        ``-log p``, which warns (divide by zero) at p = 0.
+
     Notes
     -----
     The logarithm is what makes information additive: two independent events
@@ -76,6 +81,14 @@ def information(p, base=None):
     array([0., 1., 2.])
     >>> float(information(0.0))
     inf
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = naive.information(np.array([0.0])), information([0.0])
+    >>> [str(w.message) for w in caught]      # only the textbook -log p warns
+    ['divide by zero encountered in log']
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -109,6 +122,8 @@ def entropy(p, axis=-1, base=None, normalize=False):
 
     See Also
     --------
+    xentlib.naive.entropy : the textbook formula;
+        ``nan`` as soon as a probability is 0.
     binary_entropy : the two-outcome case as a function of one probability.
     cross_entropy, kl_divergence
 
@@ -129,6 +144,11 @@ def entropy(p, axis=-1, base=None, normalize=False):
     0.0
     >>> float(entropy([3, 1], normalize=True, base=2))
     0.811278124459
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.entropy(np.array([1.0, 0.0, 0.0])), entropy([1.0, 0.0, 0.0]))
+    nan 0.0
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -159,6 +179,11 @@ def binary_entropy(p, base=None):
         :math:`H(p) = -p \log p - (1 - p) \log(1 - p)`, elementwise; maximal
         (1 bit) at :math:`p = 1/2`, 0 at :math:`p \in \{0, 1\}`.
 
+    See Also
+    --------
+    xentlib.naive.binary_entropy : the textbook formula;
+        ``nan`` at p = 0 and p = 1.
+
     Notes
     -----
     :math:`\log(1 - p)` is computed as ``log1p(-p)``: for small :math:`p` the
@@ -171,6 +196,11 @@ def binary_entropy(p, base=None):
     array([0., 1., 0.])
     >>> float(binary_entropy(1e-20))       # -p log p - (1-p) log(1-p)
     4.70517018599e-19
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.binary_entropy(np.array([0.0, 1.0])), binary_entropy([0.0, 1.0]))
+    [nan nan] [0. 0.]
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -251,6 +281,8 @@ def kl_divergence(p, q, axis=-1, base=None):
 
     See Also
     --------
+    xentlib.naive.kl_divergence : the textbook formula;
+        ``nan`` for zeros in p, negative noise for p close to q.
     cross_entropy : :math:`H(p, q) = H(p) + D_{KL}(p \| q)`.
 
     Notes
@@ -277,6 +309,11 @@ def kl_divergence(p, q, axis=-1, base=None):
     >>> p, q = [0.5, 0.25, 0.25], [0.5 + 2**-30, 0.25 - 2**-30, 0.25]
     >>> float(kl_divergence(p, q))                 # tiny, and positive
     2.60208521720e-18
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> p, q = np.array([0.5, 0.25, 0.25]), np.array([0.5 + 2**-30, 0.25 - 2**-30, 0.25])
+    >>> print(naive.kl_divergence(p, q) < 0, kl_divergence(p, q) > 0)   # never negative here
+    True True
     """
     log_b = v.log_base(base)
     p, q, axis = distribution_pair(p, q, axis)
@@ -306,6 +343,8 @@ def cross_entropy(p, q, axis=-1, base=None):
 
     See Also
     --------
+    xentlib.naive.cross_entropy : the textbook formula;
+        ``nan`` where p = q = 0.
     kl_divergence, entropy : :math:`H(p, q) = H(p) + D_{KL}(p \| q)`.
     softmax_cross_entropy_with_logits : the same loss computed from logits.
 
@@ -317,6 +356,11 @@ def cross_entropy(p, q, axis=-1, base=None):
     0.510825623766
     >>> cross_entropy([[0, 1, 0], [1, 0, 0]], [[0.3, 0.6, 0.1], [0.3, 0.6, 0.1]])
     array([0.51082562, 1.2039728 ])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.cross_entropy(np.array([1.0, 0.0]), np.array([1.0, 0.0])), cross_entropy([1.0, 0.0], [1.0, 0.0]))
+    nan 0.0
     """
     log_b = v.log_base(base)
     p, q, axis = distribution_pair(p, q, axis)

@@ -56,20 +56,22 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(x)_j`,
+        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(z)_j`,
         with ``axis`` removed; dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.softmax_cross_entropy_with_logits : the textbook formula;
+        through the naive softmax: ``nan`` for large logits.
     sparse_softmax_cross_entropy_with_logits : the same loss with integer labels.
-    softmax_cross_entropy_with_logits_grad : its gradient, ``softmax(x) - y``.
+    softmax_cross_entropy_with_logits_grad : its gradient, ``softmax(z) - y``.
 
     Notes
     -----
-    With :math:`m = \max_j x_j`, attained at :math:`j^*`, and
-    :math:`s = \sum_{j \ne j^*} e^{x_j - m}`, the loss is
+    With :math:`m = \max_j z_j`, attained at :math:`j^*`, and
+    :math:`s = \sum_{j \ne j^*} e^{z_j - m}`, the loss is
 
-    .. math:: \sum_j y_j (m - x_j) + \Big(\sum_j y_j\Big) \operatorname{log1p}(s),
+    .. math:: \sum_j y_j (m - z_j) + \Big(\sum_j y_j\Big) \operatorname{log1p}(s),
 
     a sum of non-negative terms. A confident, correct prediction gets a
     tiny positive loss instead of 0: for logits ``[37.43, 0]`` and label
@@ -86,6 +88,12 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     array([1.4519144, 0.4519144])
     >>> float(softmax_cross_entropy_with_logits([0.0, 1.0], [-1000.0, 1000.0]))
     0.0
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.softmax_cross_entropy_with_logits(np.array([1.0, 0.0]), np.array([1000.0, 0.0])),
+    ...           softmax_cross_entropy_with_logits([1.0, 0.0], [1000.0, 0.0]))
+    nan 0.0
     """
     dtype, batch, _, y2, x2 = dense_rows(labels, logits, axis)
 
@@ -118,16 +126,18 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\log \operatorname{softmax}(x)_{y}`,
+        One loss per example, :math:`-\log \operatorname{softmax}(z)_{c}` for label :math:`c`,
         dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.sparse_softmax_cross_entropy_with_logits : the textbook formula;
+        ``-log softmax(z)[label]`` through the naive softmax.
     softmax_cross_entropy_with_logits : the same loss with one-hot or soft labels.
 
     Notes
     -----
-    The loss is :math:`(m - x_y) + \operatorname{log1p}(s)` with :math:`m`
+    The loss is :math:`(m - z_c) + \operatorname{log1p}(s)` with :math:`m`
     and :math:`s` as in :func:`softmax_cross_entropy_with_logits`: two
     non-negative terms, the first exactly 0 when the labelled class has the
     largest logit.
@@ -141,6 +151,12 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     >>> loss = sparse_softmax_cross_entropy_with_logits(0, [37.42994775023705, 0.0])
     >>> print(f"{loss:.3e}")      # log1p(e^-37.43), not 0
     5.551e-17
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.sparse_softmax_cross_entropy_with_logits(0, np.array([1000.0, 0.0])),
+    ...           sparse_softmax_cross_entropy_with_logits(0, [1000.0, 0.0]))
+    nan 0.0
     """
     dtype, batch, lab2, x2 = sparse_rows(labels, logits)
 
@@ -159,28 +175,30 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     labels : array_like
         Targets :math:`z \in [0, 1]` (0/1, or soft), same shape as ``logits``.
     logits : array_like
-        Unscaled scores :math:`x`; ``-inf`` is allowed, NaN and ``+inf`` raise.
+        Unscaled scores :math:`z`; ``-inf`` is allowed, NaN and ``+inf`` raise.
 
     Returns
     -------
     ndarray or scalar
-        :math:`-z \log \sigma(x) - (1 - z) \log(1 - \sigma(x))`, elementwise,
+        :math:`-y \log \sigma(z) - (1 - y) \log(1 - \sigma(z))`, elementwise,
         dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.sigmoid_cross_entropy_with_logits : the textbook formula;
+        ``z - zy + log(1 + exp(-z))``, overflowing for large negative z.
     binary_cross_entropy : the same loss from probabilities.
-    sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(x) - z``.
+    sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(z) - y``.
 
     Notes
     -----
-    Algebra turns the definition into :math:`x - xz + \log(1 + e^{-x})`,
-    which overflows for large negative :math:`x`. The form used here,
+    Algebra turns the definition into :math:`z - zy + \log(1 + e^{-z})`,
+    which overflows for large negative :math:`z`. The form used here,
 
-    .. math:: \max(x, 0) - xz + \operatorname{log1p}(e^{-|x|}),
+    .. math:: \max(z, 0) - zy + \operatorname{log1p}(e^{-|z|}),
 
     is the same function, never overflows, and is evaluated as
-    :math:`x(1-z)` or :math:`-xz` (by the sign of :math:`x`) plus the log
+    :math:`z(1-y)` or :math:`-zy` (by the sign of :math:`z`) plus the log
     term, so that no two terms cancel.
 
     Examples
@@ -193,6 +211,12 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
            [0.37110067, 0.59813887, 0.34115387]])
     >>> sigmoid_cross_entropy_with_logits([0.0, 1.0], [-1000.0, -1000.0])
     array([   0., 1000.])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.sigmoid_cross_entropy_with_logits(np.array([0.0]), np.array([-1000.0])),
+    ...           sigmoid_cross_entropy_with_logits([0.0], [-1000.0]))
+    [inf] [0.]
     """
     dtype, labels, logits = elementwise_pair(labels, logits)
 
@@ -226,6 +250,8 @@ def binary_cross_entropy(labels, probs):
 
     See Also
     --------
+    xentlib.naive.binary_cross_entropy : the textbook formula;
+        ``nan`` for a certain, correct prediction.
     sigmoid_cross_entropy_with_logits : prefer it when you have logits; it
         is accurate where ``probs`` has already rounded to 0 or 1.
 
@@ -241,6 +267,11 @@ def binary_cross_entropy(labels, probs):
     array([0.22314355, 0.51082562])
     >>> binary_cross_entropy([1.0, 0.0, 1.0], [1.0, 0.0, 0.0])
     array([ 0.,  0., inf])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.binary_cross_entropy(np.array([1.0]), np.array([1.0])), binary_cross_entropy([1.0], [1.0]))
+    [nan] [0.]
     """
     probs = v.as_float_array(probs, "probs")
     labels = v.as_float_array(labels, "labels")
@@ -280,6 +311,11 @@ def mean_squared_error(y_true, y_pred):
         :math:`\frac{1}{N}\sum_i (\hat y_i - y_i)^2` over all :math:`N`
         elements, dtype of ``y_pred``.
 
+    See Also
+    --------
+    xentlib.naive.mean_squared_error : the textbook formula;
+        the square overflows although the mean would not.
+
     Notes
     -----
     Some texts (the source article among them) use
@@ -291,6 +327,13 @@ def mean_squared_error(y_true, y_pred):
     >>> from xentlib import mean_squared_error
     >>> float(mean_squared_error([0, 1, 0], [0.3, 0.6, 0.1]))
     0.0866666666667
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> y_pred = np.zeros(100)
+    >>> y_pred[0] = 1e155
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.mean_squared_error(np.zeros(100), y_pred), f"{mean_squared_error(np.zeros(100), y_pred):.3g}")
+    inf 1e+308
     """
     dtype, y_true, y_pred, scale = regression_pair(y_true, y_pred)
 
