@@ -58,12 +58,12 @@ def logsumexp(x, axis=-1):
 
     Shifting by the maximum prevents overflow; taking the maximum's own term
     (exactly 1) out of the sum and using ``log1p`` keeps full relative
-    accuracy when the other terms are tiny [1]_.
+    accuracy when the other terms are tiny (Blanchard, Higham and Higham, 2021).
 
     References
     ----------
-    .. [1] P. Blanchard, D. J. Higham, N. J. Higham, "Accurately computing the
-       log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021).
+    P. Blanchard, D. J. Higham, N. J. Higham, "Accurately computing the
+    log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021).
 
     Examples
     --------

@@ -173,7 +173,7 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     Parameters
     ----------
     labels : array_like
-        Targets :math:`z \in [0, 1]` (0/1, or soft), same shape as ``logits``.
+        Targets :math:`y \in [0, 1]` (0/1, or soft), same shape as ``logits``.
     logits : array_like
         Unscaled scores :math:`z`; ``-inf`` is allowed, NaN and ``+inf`` raise.
 
