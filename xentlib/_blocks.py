@@ -21,8 +21,8 @@ def map_rows(kernel, arrays, row_length):
     Parameters
     ----------
     kernel : callable
-        Takes one row block of each array (same leading length) and returns a
-        tuple of arrays whose first axis is that block's rows.
+        Takes one row block of each array (same leading length) and returns an
+        array, or a tuple of arrays, whose first axis is that block's rows.
     arrays : sequence of ndarray
         Arrays with the same first dimension (rows).
     row_length : int
@@ -30,8 +30,8 @@ def map_rows(kernel, arrays, row_length):
 
     Returns
     -------
-    tuple of ndarray
-        The kernel's outputs for all rows, in order.
+    ndarray or tuple of ndarray
+        The kernel's output(s) for all rows, in the kernel's form.
     """
     # Underflow to 0 (exp of a very negative number) is the intended,
     # correctly rounded result in every kernel: never let it raise.
@@ -44,25 +44,32 @@ def _map_rows(kernel, arrays, row_length):
     step = max(1, BLOCK_ELEMENTS // max(row_length, 1))
     if rows <= step:
         return kernel(*arrays)
-    outs = None
+    outs = single = None
     for start in range(0, rows, step):
         stop = min(start + step, rows)
         results = kernel(*(a[start:stop] for a in arrays))
         if outs is None:
-            outs = tuple(np.empty((rows,) + r.shape[1:], r.dtype) for r in results)
-        for out, r in zip(outs, results):
+            single = isinstance(results, np.ndarray)
+            outs = tuple(np.empty((rows,) + r.shape[1:], r.dtype) for r in _as_tuple(results))
+        for out, r in zip(outs, _as_tuple(results)):
             out[start:stop] = r
-    return outs
+    return outs[0] if single else outs
+
+
+def _as_tuple(results):
+    return (results,) if isinstance(results, np.ndarray) else results
 
 
 def map_elements(kernel, arrays):
     """Elementwise version of :func:`map_rows` for arrays of one shape.
 
-    Returns the kernel's outputs reshaped to that shape.
+    Returns the kernel's output(s) reshaped to that shape.
     """
     shape = arrays[0].shape
     flat = [np.ravel(a) for a in arrays]
     outs = map_rows(kernel, flat, 1)
+    if isinstance(outs, np.ndarray):
+        return outs.reshape(shape)
     return tuple(o.reshape(shape) for o in outs)
 
 

@@ -20,64 +20,9 @@ import numpy as np
 
 from . import validation as v
 from ._blocks import map_elements, map_rows
+from ._rows import as_rows, exp_neg_abs, finish, from_rows, softmax_from_split, split_max
 
 __all__ = ["sigmoid", "log_sigmoid", "softmax", "log_softmax", "logsumexp"]
-
-
-def _finish(out, dtype):
-    """Cast to the caller's dtype and turn 0-d arrays into NumPy scalars."""
-    out = out.astype(dtype, copy=False)
-    return out[()] if out.ndim == 0 else out
-
-
-def _as_rows(x, axis, name, allow_all_neg_inf=False):
-    """Validate logits and view them as (rows, classes), the class axis last.
-
-    Returns ``(x2, batch_shape, axis)``. One ``max`` over the rows does the
-    checking: NaN and ``+inf`` both show up in it, and so does a row that is
-    all ``-inf``; only then is the slower search for the index run.
-    """
-    axis = v.normalize_axis(axis, x.ndim)
-    v.check_nonempty_axis(x, axis, name)
-    xl = np.moveaxis(x, axis, -1)
-    x2 = xl.reshape(-1, xl.shape[-1])
-    if x2.size:
-        m = x2.max(axis=-1)
-        top, bottom = m.max(), m.min()
-        if np.isnan(top) or top == np.inf or (bottom == -np.inf and not allow_all_neg_inf):
-            v.check_logits(x, name, axis=axis)  # raises, naming the index
-    return x2, xl.shape[:-1], axis
-
-
-def _from_rows(out2, batch_shape, axis, dtype):
-    """Undo :func:`_as_rows` for an output with the class axis kept."""
-    out = np.moveaxis(out2.reshape(batch_shape + out2.shape[-1:]), -1, axis)
-    return _finish(out, dtype)
-
-
-def _shifted(xb):
-    """Shared core of the softmax family and of the softmax losses, for one block.
-
-    Works in the input's own precision (float32 stays float32: the
-    accuracy near p = 1 comes from ``log1p`` of the rest, not from extra
-    precision). Returns
-    ``(m, d, e, rest, idx)``: ``idx`` is the index of (one) maximum per row,
-    ``m`` its value, ``d = x - m`` (<= 0), ``e = exp(d)`` with the maximum's
-    own term *zeroed*, and ``rest = sum(e)``, the sum of every term except
-    that one. Keeping the maximum's 1 out of ``rest`` is what lets callers
-    use ``log1p(rest)`` and ``-rest / (1 + rest)`` and keep full relative
-    accuracy when one class takes almost all the probability.
-    """
-    w = xb.copy()  # d is computed in place
-    idx = np.argmax(w, axis=-1)[:, None]
-    m = np.take_along_axis(w, idx, axis=-1)
-    # A row that is all -inf (allowed only in logsumexp) is shifted by 0, not
-    # by -inf, so that (-inf) - (-inf) never makes a NaN.
-    d = np.subtract(w, np.where(m == -np.inf, 0.0, m), out=w)
-    e = np.exp(d)
-    np.put_along_axis(e, idx, 0.0, axis=-1)
-    rest = e.sum(axis=-1, keepdims=True)
-    return m, d, e, rest, idx
 
 
 def logsumexp(x, axis=-1):
@@ -101,6 +46,8 @@ def logsumexp(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.logsumexp : the textbook formula;
+        ``log(sum(exp(z)))``: ``inf`` once a logit exceeds about 709.
     log_softmax : ``x - logsumexp(x)``, computed with the same care.
 
     Notes
@@ -111,12 +58,12 @@ def logsumexp(x, axis=-1):
 
     Shifting by the maximum prevents overflow; taking the maximum's own term
     (exactly 1) out of the sum and using ``log1p`` keeps full relative
-    accuracy when the other terms are tiny [1]_.
+    accuracy when the other terms are tiny (Blanchard, Higham and Higham, 2021).
 
     References
     ----------
-    .. [1] P. Blanchard, D. J. Higham, N. J. Higham, "Accurately computing the
-       log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021).
+    P. Blanchard, D. J. Higham, N. J. Higham, "Accurately computing the
+    log-sum-exp and softmax functions", IMA J. Numer. Anal. 41 (2021).
 
     Examples
     --------
@@ -133,19 +80,23 @@ def logsumexp(x, axis=-1):
     0.0
     >>> logsumexp(np.zeros((2, 0)))              # no terms: log 0
     array([-inf, -inf])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.logsumexp(np.array([1000.0, 1000.0])), f"{logsumexp([1000.0, 1000.0]):.4f}")
+    inf 1000.6931
     """
     x = v.as_float_array(x, "x")
     k = v.normalize_axis(axis, x.ndim)
     if x.shape[k] == 0:  # the sum over no terms is 0, and its log is -inf
-        return _finish(np.full(np.delete(x.shape, k), -np.inf), x.dtype)
-    x2, batch, _ = _as_rows(x, axis, "x", allow_all_neg_inf=True)
+        return finish(np.full(np.delete(x.shape, k), -np.inf), x.dtype)
+    x2, batch, _ = as_rows(x, axis, "x", allow_all_neg_inf=True)
 
     def kernel(xb):
-        m, _, _, rest, _ = _shifted(xb)
-        return (m + np.log1p(rest),)
+        split = split_max(xb)
+        return split.top + np.log1p(split.rest)
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _finish(out.reshape(batch), x.dtype)
+    return finish(map_rows(kernel, [x2], x2.shape[1]).reshape(batch), x.dtype)
 
 
 def log_softmax(x, axis=-1):
@@ -167,6 +118,8 @@ def log_softmax(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.log_softmax : the textbook formula;
+        ``log(softmax(z))``: 0 or -inf where the softmax has rounded.
     softmax, logsumexp
 
     Notes
@@ -186,16 +139,20 @@ def log_softmax(x, axis=-1):
     np.float64(-4.2483542553e-18)
     >>> log_softmax(np.float32([0.0, -20.0]))[0]
     np.float32(-2.06115e-09)
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.log_softmax(np.array([0.0, -1000.0])), log_softmax([0.0, -1000.0]))
+    [  0. -inf] [    0. -1000.]
     """
     x = v.as_float_array(x, "x")
-    x2, batch, axis = _as_rows(x, axis, "x")
+    x2, batch, axis = as_rows(x, axis, "x")
 
     def kernel(xb):
-        _, d, _, rest, _ = _shifted(xb)
-        return (np.subtract(d, np.log1p(rest), out=d),)
+        split = split_max(xb)
+        return np.subtract(split.shifted, np.log1p(split.rest), out=split.shifted)
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _from_rows(out, batch, axis, x.dtype)
+    return from_rows(map_rows(kernel, [x2], x2.shape[1]), batch, axis, x.dtype)
 
 
 def softmax(x, axis=-1):
@@ -216,6 +173,8 @@ def softmax(x, axis=-1):
 
     See Also
     --------
+    xentlib.naive.softmax : the textbook formula;
+        ``exp(z) / sum(exp(z))``: ``nan`` once a logit exceeds about 709.
     log_softmax : use it (not ``log(softmax(x))``) when a log follows.
     sigmoid : softmax over ``[a, b]`` is ``sigmoid(a - b)`` for the first entry.
 
@@ -235,24 +194,20 @@ def softmax(x, axis=-1):
     array([0.01275478, 0.03467109, 0.25618664, 0.69638749])
     >>> softmax([1.0, -np.inf])
     array([1., 0.])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.softmax(np.array([1000.0, 1001.0])), softmax([1000.0, 1001.0]))
+    [nan nan] [0.26894142 0.73105858]
     """
     x = v.as_float_array(x, "x")
-    x2, batch, axis = _as_rows(x, axis, "x")
+    x2, batch, axis = as_rows(x, axis, "x")
 
     def kernel(xb):
-        _, _, e, rest, idx = _shifted(xb)
-        np.put_along_axis(e, idx, 1.0, axis=-1)
-        return (np.divide(e, 1.0 + rest, out=e),)
+        probabilities, _ = softmax_from_split(split_max(xb))
+        return probabilities
 
-    (out,) = map_rows(kernel, [x2], x2.shape[1])
-    return _from_rows(out, batch, axis, x.dtype)
-
-
-def _exp_neg_abs(w):
-    """exp(-|w|): always in [0, 1], so it never overflows."""
-    e = np.abs(w)
-    np.negative(e, out=e)
-    return np.exp(e, out=e)
+    return from_rows(map_rows(kernel, [x2], x2.shape[1]), batch, axis, x.dtype)
 
 
 def sigmoid(x):
@@ -270,6 +225,8 @@ def sigmoid(x):
 
     See Also
     --------
+    xentlib.naive.sigmoid : the textbook formula;
+        ``1/(1 + exp(-z))``, whose exp overflows (with a warning) below z = -709.
     log_sigmoid, softmax
 
     Notes
@@ -289,17 +246,23 @@ def sigmoid(x):
     0.0
     >>> float(sigmoid(-700.0))
     9.8596765438e-305
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = naive.sigmoid(np.array([-1000.0])), sigmoid([-1000.0])
+    >>> [str(w.message) for w in caught]      # only the textbook formula overflows
+    ['overflow encountered in exp']
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")
 
     def kernel(xb):
-        w = xb
-        e = _exp_neg_abs(w)
-        return (np.where(w >= 0, 1.0, e) / (1.0 + e),)
+        e = exp_neg_abs(xb)
+        return np.where(xb >= 0, 1.0, e) / (1.0 + e)
 
-    (out,) = map_elements(kernel, [x])
-    return _finish(out, x.dtype)
+    return finish(map_elements(kernel, [x]), x.dtype)
 
 
 def log_sigmoid(x):
@@ -316,6 +279,11 @@ def log_sigmoid(x):
     ndarray or scalar
         Values :math:`\le 0`, same shape and dtype as ``x``.
 
+    See Also
+    --------
+    xentlib.naive.log_sigmoid : the textbook formula;
+        ``log(sigmoid(z))``: -inf or 0 where the sigmoid has rounded.
+
     Notes
     -----
     Computed as :math:`\min(x, 0) - \operatorname{log1p}(e^{-|x|})`: the two
@@ -329,12 +297,16 @@ def log_sigmoid(x):
     >>> from xentlib import log_sigmoid
     >>> log_sigmoid([-1000.0, 0.0, 40.0])
     array([-1.00000000e+03, -6.93147181e-01, -4.24835426e-18])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.log_sigmoid(np.array([-1000.0, 40.0])), log_sigmoid([-1000.0, 40.0]))
+    [-inf   0.] [-1.00000000e+03 -4.24835426e-18]
     """
     x = v.as_float_array(x, "x")
     v.check_no_nan(x, "x")
 
     def kernel(xb):
-        return (np.minimum(xb, 0.0) - np.log1p(_exp_neg_abs(xb)),)
+        return np.minimum(xb, 0.0) - np.log1p(exp_neg_abs(xb))
 
-    (out,) = map_elements(kernel, [x])
-    return _finish(out, x.dtype)
+    return finish(map_elements(kernel, [x]), x.dtype)

@@ -18,7 +18,8 @@ distributions must lie in [0, 1] and sum to 1 along ``axis``.
 import numpy as np
 
 from . import validation as v
-from .activations import _finish as _cast
+from ._args import distribution_pair
+from ._rows import finish
 
 __all__ = ["information", "entropy", "binary_entropy", "kl_divergence", "cross_entropy"]
 
@@ -27,12 +28,12 @@ def _to_float64(x):
     return x.astype(np.float64, copy=False)
 
 
-def _finish(out, dtype, log_b):
+def _in_base(out, dtype, log_b):
     """Scale by ``log_b`` (from :func:`validation.log_base`; None for nats),
     drop the sign of zero, cast, unwrap 0-d."""
     if log_b is not None:
         out = out / log_b
-    return _cast(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
+    return finish(out + 0.0, dtype)  # + 0.0 turns -0.0 into 0.0
 
 
 def _xlogx(p):
@@ -62,6 +63,11 @@ def information(p, base=None):
         :math:`I(p) = -\log p`, elementwise: 0 for a certain event, ``inf``
         for an impossible one.
 
+    See Also
+    --------
+    xentlib.naive.information : the textbook formula;
+        ``-log p``, which warns (divide by zero) at p = 0.
+
     Notes
     -----
     The logarithm is what makes information additive: two independent events
@@ -75,13 +81,21 @@ def information(p, base=None):
     array([0., 1., 2.])
     >>> float(information(0.0))
     inf
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = naive.information(np.array([0.0])), information([0.0])
+    >>> [str(w.message) for w in caught]      # only the textbook -log p warns
+    ['divide by zero encountered in log']
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
     v.check_probabilities(p, "p")
     with np.errstate(divide="ignore"):  # -log 0 = inf is the intended value
         out = -np.log(_to_float64(p))
-    return _finish(out, p.dtype, log_b)
+    return _in_base(out, p.dtype, log_b)
 
 
 def entropy(p, axis=-1, base=None, normalize=False):
@@ -108,6 +122,8 @@ def entropy(p, axis=-1, base=None, normalize=False):
 
     See Also
     --------
+    xentlib.naive.entropy : the textbook formula;
+        ``nan`` as soon as a probability is 0.
     binary_entropy : the two-outcome case as a function of one probability.
     cross_entropy, kl_divergence
 
@@ -128,6 +144,11 @@ def entropy(p, axis=-1, base=None, normalize=False):
     0.0
     >>> float(entropy([3, 1], normalize=True, base=2))
     0.811278124459
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.entropy(np.array([1.0, 0.0, 0.0])), entropy([1.0, 0.0, 0.0]))
+    nan 0.0
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -139,7 +160,7 @@ def entropy(p, axis=-1, base=None, normalize=False):
     else:
         v.check_distribution(p, "p", axis, suggest_normalize=True)
         w = _to_float64(p)
-    return _finish(-_xlogx(w).sum(axis=axis), p.dtype, log_b)
+    return _in_base(-_xlogx(w).sum(axis=axis), p.dtype, log_b)
 
 
 def binary_entropy(p, base=None):
@@ -158,6 +179,11 @@ def binary_entropy(p, base=None):
         :math:`H(p) = -p \log p - (1 - p) \log(1 - p)`, elementwise; maximal
         (1 bit) at :math:`p = 1/2`, 0 at :math:`p \in \{0, 1\}`.
 
+    See Also
+    --------
+    xentlib.naive.binary_entropy : the textbook formula;
+        ``nan`` at p = 0 and p = 1.
+
     Notes
     -----
     :math:`\log(1 - p)` is computed as ``log1p(-p)``: for small :math:`p` the
@@ -170,6 +196,11 @@ def binary_entropy(p, base=None):
     array([0., 1., 0.])
     >>> float(binary_entropy(1e-20))       # -p log p - (1-p) log(1-p)
     4.70517018599e-19
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.binary_entropy(np.array([0.0, 1.0])), binary_entropy([0.0, 1.0]))
+    [nan nan] [0. 0.]
     """
     log_b = v.log_base(base)
     p = v.as_float_array(p, "p")
@@ -178,17 +209,7 @@ def binary_entropy(p, base=None):
     one_minus = 1.0 - w
     # log1p(-p) is -inf at p = 1, where its weight (1 - p) is 0: use 0 there.
     second = one_minus * np.log1p(-np.where(w < 1, w, 0.0))
-    return _finish(-(_xlogx(w) + second), p.dtype, log_b)
-
-
-def _check_pair(p, q, axis):
-    p = v.as_float_array(p, "p")
-    q = v.as_float_array(q, "q")
-    v.check_same_shape(p, q, "p", "q")
-    axis = v.normalize_axis(axis, p.ndim)
-    v.check_distribution(p, "p", axis)
-    v.check_distribution(q, "q", axis)
-    return p, q, axis
+    return _in_base(-(_xlogx(w) + second), p.dtype, log_b)
 
 
 # Coefficients 1/(2k+3), k = 0..11, of the odd series of atanh used in
@@ -260,6 +281,8 @@ def kl_divergence(p, q, axis=-1, base=None):
 
     See Also
     --------
+    xentlib.naive.kl_divergence : the textbook formula;
+        ``nan`` for zeros in p, negative noise for p close to q.
     cross_entropy : :math:`H(p, q) = H(p) + D_{KL}(p \| q)`.
 
     Notes
@@ -286,11 +309,16 @@ def kl_divergence(p, q, axis=-1, base=None):
     >>> p, q = [0.5, 0.25, 0.25], [0.5 + 2**-30, 0.25 - 2**-30, 0.25]
     >>> float(kl_divergence(p, q))                 # tiny, and positive
     2.60208521720e-18
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> p, q = np.array([0.5, 0.25, 0.25]), np.array([0.5 + 2**-30, 0.25 - 2**-30, 0.25])
+    >>> print(naive.kl_divergence(p, q) < 0, kl_divergence(p, q) > 0)   # never negative here
+    True True
     """
     log_b = v.log_base(base)
-    p, q, axis = _check_pair(p, q, axis)
+    p, q, axis = distribution_pair(p, q, axis)
     out = _kl_terms(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), log_b)
+    return _in_base(out, v.result_dtype(p, q), log_b)
 
 
 def cross_entropy(p, q, axis=-1, base=None):
@@ -315,6 +343,8 @@ def cross_entropy(p, q, axis=-1, base=None):
 
     See Also
     --------
+    xentlib.naive.cross_entropy : the textbook formula;
+        ``nan`` where p = q = 0.
     kl_divergence, entropy : :math:`H(p, q) = H(p) + D_{KL}(p \| q)`.
     softmax_cross_entropy_with_logits : the same loss computed from logits.
 
@@ -326,8 +356,13 @@ def cross_entropy(p, q, axis=-1, base=None):
     0.510825623766
     >>> cross_entropy([[0, 1, 0], [1, 0, 0]], [[0.3, 0.6, 0.1], [0.3, 0.6, 0.1]])
     array([0.51082562, 1.2039728 ])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.cross_entropy(np.array([1.0, 0.0]), np.array([1.0, 0.0])), cross_entropy([1.0, 0.0], [1.0, 0.0]))
+    nan 0.0
     """
     log_b = v.log_base(base)
-    p, q, axis = _check_pair(p, q, axis)
+    p, q, axis = distribution_pair(p, q, axis)
     out = -_xlogy(_to_float64(p), _to_float64(q)).sum(axis=axis)
-    return _finish(out, v.result_dtype(p, q), log_b)
+    return _in_base(out, v.result_dtype(p, q), log_b)

@@ -22,8 +22,9 @@ none of them cancels, which is why a loss of 5.55e-17 comes out as
 import numpy as np
 
 from . import validation as v
+from ._args import dense_rows, elementwise_pair, regression_pair, scaled_difference, sparse_rows
 from ._blocks import map_elements, map_rows, sum_elements
-from .activations import _as_rows, _exp_neg_abs, _finish, _shifted
+from ._rows import exp_neg_abs, finish, split_max
 
 __all__ = [
     "softmax_cross_entropy_with_logits",
@@ -32,69 +33,6 @@ __all__ = [
     "binary_cross_entropy",
     "mean_squared_error",
 ]
-
-
-# --- shared preparation (also used by xentlib.gradients) -------------------
-
-
-def _dense_rows(labels, logits, axis):
-    """Validate dense labels and logits; view both as (rows, classes)."""
-    logits = v.as_float_array(logits, "logits")
-    labels = v.as_float_array(labels, "labels")
-    v.check_same_shape(labels, logits, "labels", "logits")
-    axis = v.normalize_axis(axis, logits.ndim)
-    v.check_distribution(labels, "labels", axis)
-    x2, batch, axis = _as_rows(logits, axis, "logits")
-    y2 = np.moveaxis(labels, axis, -1).reshape(x2.shape)
-    return logits.dtype, batch, axis, y2, x2
-
-
-def _sparse_rows(labels, logits):
-    """Validate integer labels and logits; view them as (rows, 1) and (rows, classes)."""
-    logits = v.as_float_array(logits, "logits")
-    v.normalize_axis(-1, logits.ndim, "logits' class axis")
-    v.check_nonempty_axis(logits, logits.ndim - 1, "logits")
-    labels = v.as_sparse_labels(labels, logits.shape)
-    x2, batch, _ = _as_rows(logits, -1, "logits")
-    return logits.dtype, batch, labels.reshape(-1, 1), x2
-
-
-def _elementwise_parts(labels, logits):
-    """Validate labels in [0, 1] against finite-or-(-inf) logits of the same shape."""
-    logits = v.as_float_array(logits, "logits")
-    labels = v.as_float_array(labels, "labels")
-    v.check_same_shape(labels, logits, "labels", "logits")
-    v.check_probabilities(labels, "labels")
-    v.check_logits(logits, "logits")
-    return logits.dtype, labels, logits
-
-
-def _regression_parts(y_true, y_pred):
-    """Validate finite, equal-shape, non-empty arrays; return a scale for them.
-
-    Values above about the square root of the largest float (2**508 for
-    float64, 2**60 for float32) could overflow when squared; the differences
-    are then scaled by a power of two (exact) and the result scaled back.
-    """
-    y_true = v.as_float_array(y_true, "y_true")
-    y_pred = v.as_float_array(y_pred, "y_pred")
-    v.check_same_shape(y_true, y_pred, "y_true", "y_pred")
-    if y_pred.size == 0:
-        raise ValueError("y_true and y_pred are empty; the mean of no errors is undefined.")
-    bounds = np.concatenate([v.check_finite(y_true, "y_true"), v.check_finite(y_pred, "y_pred")])
-    big = float(np.abs(bounds.astype(np.float64)).max())
-    limit = 2.0 ** (np.finfo(y_pred.dtype).maxexp // 2 - 4)
-    scale = 2.0 ** -int(np.frexp(big)[1]) if big > limit else 1.0
-    return y_pred.dtype, y_true, y_pred, scale
-
-
-def _scaled_difference(tb, pb, scale):
-    """(y_pred - y_true) * scale for a block, in y_pred's precision."""
-    a = tb.astype(pb.dtype, copy=False)
-    b = pb
-    if scale == 1.0:
-        return b - a
-    return b * scale - a * scale
 
 
 # --- losses ----------------------------------------------------------------
@@ -118,20 +56,22 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(x)_j`,
+        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(z)_j`,
         with ``axis`` removed; dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.softmax_cross_entropy_with_logits : the textbook formula;
+        through the naive softmax: ``nan`` for large logits.
     sparse_softmax_cross_entropy_with_logits : the same loss with integer labels.
-    softmax_cross_entropy_with_logits_grad : its gradient, ``softmax(x) - y``.
+    softmax_cross_entropy_with_logits_grad : its gradient, ``softmax(z) - y``.
 
     Notes
     -----
-    With :math:`m = \max_j x_j`, attained at :math:`j^*`, and
-    :math:`s = \sum_{j \ne j^*} e^{x_j - m}`, the loss is
+    With :math:`m = \max_j z_j`, attained at :math:`j^*`, and
+    :math:`s = \sum_{j \ne j^*} e^{z_j - m}`, the loss is
 
-    .. math:: \sum_j y_j (m - x_j) + \Big(\sum_j y_j\Big) \operatorname{log1p}(s),
+    .. math:: \sum_j y_j (m - z_j) + \Big(\sum_j y_j\Big) \operatorname{log1p}(s),
 
     a sum of non-negative terms. A confident, correct prediction gets a
     tiny positive loss instead of 0: for logits ``[37.43, 0]`` and label
@@ -148,22 +88,28 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     array([1.4519144, 0.4519144])
     >>> float(softmax_cross_entropy_with_logits([0.0, 1.0], [-1000.0, 1000.0]))
     0.0
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.softmax_cross_entropy_with_logits(np.array([1.0, 0.0]), np.array([1000.0, 0.0])),
+    ...           softmax_cross_entropy_with_logits([1.0, 0.0], [1000.0, 0.0]))
+    nan 0.0
     """
-    dtype, batch, _, y2, x2 = _dense_rows(labels, logits, axis)
+    dtype, batch, _, y2, x2 = dense_rows(labels, logits, axis)
 
     def kernel(yb, xb):
-        _, d, _, rest, _ = _shifted(xb)
-        y = yb.astype(d.dtype, copy=False)
+        split = split_max(xb)
+        y = yb.astype(split.shifted.dtype, copy=False)
         with np.errstate(invalid="ignore"):
-            t = np.multiply(y, d, out=d)  # <= 0; NaN where a masked (-inf) class has label 0
+            # <= 0; NaN where a masked (-inf) class has label 0
+            t = np.multiply(y, split.shifted, out=split.shifted)
             cross = t.sum(axis=-1)
         if np.isnan(cross).any():  # such a class contributes nothing
             bad = np.isnan(cross)
             cross[bad] = np.nansum(t[bad], axis=-1)
-        return (y.sum(axis=-1) * np.log1p(rest[:, 0]) - cross,)
+        return y.sum(axis=-1) * np.log1p(split.rest[:, 0]) - cross
 
-    (loss,) = map_rows(kernel, [y2, x2], x2.shape[1])
-    return _finish(loss.reshape(batch), dtype)
+    return finish(map_rows(kernel, [y2, x2], x2.shape[1]).reshape(batch), dtype)
 
 
 def sparse_softmax_cross_entropy_with_logits(labels, logits):
@@ -180,16 +126,18 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\log \operatorname{softmax}(x)_{y}`,
+        One loss per example, :math:`-\log \operatorname{softmax}(z)_{c}` for label :math:`c`,
         dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.sparse_softmax_cross_entropy_with_logits : the textbook formula;
+        ``-log softmax(z)[label]`` through the naive softmax.
     softmax_cross_entropy_with_logits : the same loss with one-hot or soft labels.
 
     Notes
     -----
-    The loss is :math:`(m - x_y) + \operatorname{log1p}(s)` with :math:`m`
+    The loss is :math:`(m - z_c) + \operatorname{log1p}(s)` with :math:`m`
     and :math:`s` as in :func:`softmax_cross_entropy_with_logits`: two
     non-negative terms, the first exactly 0 when the labelled class has the
     largest logit.
@@ -203,15 +151,20 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     >>> loss = sparse_softmax_cross_entropy_with_logits(0, [37.42994775023705, 0.0])
     >>> print(f"{loss:.3e}")      # log1p(e^-37.43), not 0
     5.551e-17
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.sparse_softmax_cross_entropy_with_logits(0, np.array([1000.0, 0.0])),
+    ...           sparse_softmax_cross_entropy_with_logits(0, [1000.0, 0.0]))
+    nan 0.0
     """
-    dtype, batch, lab2, x2 = _sparse_rows(labels, logits)
+    dtype, batch, lab2, x2 = sparse_rows(labels, logits)
 
     def kernel(lb, xb):
-        _, d, _, rest, _ = _shifted(xb)
-        return (np.log1p(rest) - np.take_along_axis(d, lb, axis=-1),)
+        split = split_max(xb)
+        return np.log1p(split.rest) - np.take_along_axis(split.shifted, lb, axis=-1)
 
-    (loss,) = map_rows(kernel, [lab2, x2], x2.shape[1])
-    return _finish(loss.reshape(batch), dtype)
+    return finish(map_rows(kernel, [lab2, x2], x2.shape[1]).reshape(batch), dtype)
 
 
 def sigmoid_cross_entropy_with_logits(labels, logits):
@@ -220,30 +173,32 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     Parameters
     ----------
     labels : array_like
-        Targets :math:`z \in [0, 1]` (0/1, or soft), same shape as ``logits``.
+        Targets :math:`y \in [0, 1]` (0/1, or soft), same shape as ``logits``.
     logits : array_like
-        Unscaled scores :math:`x`; ``-inf`` is allowed, NaN and ``+inf`` raise.
+        Unscaled scores :math:`z`; ``-inf`` is allowed, NaN and ``+inf`` raise.
 
     Returns
     -------
     ndarray or scalar
-        :math:`-z \log \sigma(x) - (1 - z) \log(1 - \sigma(x))`, elementwise,
+        :math:`-y \log \sigma(z) - (1 - y) \log(1 - \sigma(z))`, elementwise,
         dtype of ``logits``.
 
     See Also
     --------
+    xentlib.naive.sigmoid_cross_entropy_with_logits : the textbook formula;
+        ``z - zy + log(1 + exp(-z))``, overflowing for large negative z.
     binary_cross_entropy : the same loss from probabilities.
-    sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(x) - z``.
+    sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(z) - y``.
 
     Notes
     -----
-    Algebra turns the definition into :math:`x - xz + \log(1 + e^{-x})`,
-    which overflows for large negative :math:`x`. The form used here,
+    Algebra turns the definition into :math:`z - zy + \log(1 + e^{-z})`,
+    which overflows for large negative :math:`z`. The form used here,
 
-    .. math:: \max(x, 0) - xz + \operatorname{log1p}(e^{-|x|}),
+    .. math:: \max(z, 0) - zy + \operatorname{log1p}(e^{-|z|}),
 
     is the same function, never overflows, and is evaluated as
-    :math:`x(1-z)` or :math:`-xz` (by the sign of :math:`x`) plus the log
+    :math:`z(1-y)` or :math:`-zy` (by the sign of :math:`z`) plus the log
     term, so that no two terms cancel.
 
     Examples
@@ -256,20 +211,24 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
            [0.37110067, 0.59813887, 0.34115387]])
     >>> sigmoid_cross_entropy_with_logits([0.0, 1.0], [-1000.0, -1000.0])
     array([   0., 1000.])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.sigmoid_cross_entropy_with_logits(np.array([0.0]), np.array([-1000.0])),
+    ...           sigmoid_cross_entropy_with_logits([0.0], [-1000.0]))
+    [inf] [0.]
     """
-    dtype, labels, logits = _elementwise_parts(labels, logits)
+    dtype, labels, logits = elementwise_pair(labels, logits)
 
-    def kernel(zb, xb):
-        x = xb
-        z = zb.astype(x.dtype, copy=False)
+    def kernel(yb, zb):
+        y = yb.astype(zb.dtype, copy=False)
         with np.errstate(invalid="ignore"):
-            linear = x * ((x >= 0) - z)  # x(1 - z) or -xz; -inf * 0 is NaN
+            linear = zb * ((zb >= 0) - y)  # z(1 - y) or -zy; -inf * 0 is NaN
         if np.isnan(linear).any():
-            linear[np.isnan(linear)] = 0.0  # x = -inf with z = 0: a certain, correct "no"
-        return (linear + np.log1p(_exp_neg_abs(x)),)
+            linear[np.isnan(linear)] = 0.0  # z = -inf with y = 0: a certain, correct "no"
+        return linear + np.log1p(exp_neg_abs(zb))
 
-    (loss,) = map_elements(kernel, [labels, logits])
-    return _finish(loss, dtype)
+    return finish(map_elements(kernel, [labels, logits]), dtype)
 
 
 def binary_cross_entropy(labels, probs):
@@ -291,6 +250,8 @@ def binary_cross_entropy(labels, probs):
 
     See Also
     --------
+    xentlib.naive.binary_cross_entropy : the textbook formula;
+        ``nan`` for a certain, correct prediction.
     sigmoid_cross_entropy_with_logits : prefer it when you have logits; it
         is accurate where ``probs`` has already rounded to 0 or 1.
 
@@ -306,6 +267,11 @@ def binary_cross_entropy(labels, probs):
     array([0.22314355, 0.51082562])
     >>> binary_cross_entropy([1.0, 0.0, 1.0], [1.0, 0.0, 0.0])
     array([ 0.,  0., inf])
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.binary_cross_entropy(np.array([1.0]), np.array([1.0])), binary_cross_entropy([1.0], [1.0]))
+    [nan] [0.]
     """
     probs = v.as_float_array(probs, "probs")
     labels = v.as_float_array(labels, "labels")
@@ -324,10 +290,9 @@ def binary_cross_entropy(labels, probs):
             neg = np.log1p(-np.where(not_y > 0, p, 0.0))
         pos *= y
         neg *= not_y
-        return (0.0 - (pos + neg),)  # 0.0 - 0.0 is +0.0
+        return 0.0 - (pos + neg)  # 0.0 - 0.0 is +0.0
 
-    (loss,) = map_elements(kernel, [labels, probs])
-    return _finish(loss, probs.dtype)
+    return finish(map_elements(kernel, [labels, probs]), probs.dtype)
 
 
 def mean_squared_error(y_true, y_pred):
@@ -346,6 +311,11 @@ def mean_squared_error(y_true, y_pred):
         :math:`\frac{1}{N}\sum_i (\hat y_i - y_i)^2` over all :math:`N`
         elements, dtype of ``y_pred``.
 
+    See Also
+    --------
+    xentlib.naive.mean_squared_error : the textbook formula;
+        the square overflows although the mean would not.
+
     Notes
     -----
     Some texts (the source article among them) use
@@ -357,15 +327,22 @@ def mean_squared_error(y_true, y_pred):
     >>> from xentlib import mean_squared_error
     >>> float(mean_squared_error([0, 1, 0], [0.3, 0.6, 0.1]))
     0.0866666666667
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> y_pred = np.zeros(100)
+    >>> y_pred[0] = 1e155
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.mean_squared_error(np.zeros(100), y_pred), f"{mean_squared_error(np.zeros(100), y_pred):.3g}")
+    inf 1e+308
     """
-    dtype, y_true, y_pred, scale = _regression_parts(y_true, y_pred)
+    dtype, y_true, y_pred, scale = regression_pair(y_true, y_pred)
 
     def kernel(tb, pb):
-        diff = _scaled_difference(tb, pb, scale)
+        diff = scaled_difference(tb, pb, scale)
         diff *= diff
         return diff.sum(dtype=np.float64)
 
     total = sum_elements(kernel, [y_true, y_pred])
     with np.errstate(over="ignore"):  # a mean beyond float max is inf
         mse = total / y_pred.size / scale / scale
-    return _finish(np.asarray(mse), dtype)
+    return finish(np.asarray(mse), dtype)

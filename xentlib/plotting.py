@@ -17,7 +17,6 @@ Examples
 [6.4, 3.6]
 """
 
-import contextlib
 import io
 
 import matplotlib

@@ -123,9 +123,10 @@ def _nearest(values, value):
     return min(range(len(values)), key=lambda i: abs(values[i] - value))
 
 
-def _selection_slider(values, index, label, fmt, width):
+def _selection_slider(options, index, label, width):
+    """A labelled slider over ``options``, ``[(shown text, value), ...]``, starting at ``index``."""
     return W.SelectionSlider(
-        options=[(fmt.format(v), v) for v in values],
+        options=options,
         index=index,
         description=label,
         continuous_update=True,
@@ -222,21 +223,16 @@ def explorer(
                 f"extra[{name!r}] must be (values, default) or (values, default, fmt), got {spec!r}."
             ) from None
         extra_fmts[name] = rest[0] if rest else fmt
-        extra_sliders[name] = _selection_slider(choices, _nearest(choices, default), name, extra_fmts[name], size[0])
+        options = [(extra_fmts[name].format(c), c) for c in choices]
+        extra_sliders[name] = _selection_slider(options, _nearest(choices, default), name, size[0])
     extra_values = {name: s.value for name, s in extra_sliders.items()}
 
     renderer = _Renderer(setup, width, height, ncols, colors)
     layout = W.Layout()  # one shared layout model keeps the embedded state small
     pages = [_frame(*renderer.frame(v, extra_values), *size, layout) for v in values]
 
-    slider = W.SelectionSlider(
-        options=[(fmt.format(v), i) for i, v in enumerate(values)],
-        index=start,
-        description=label,
-        continuous_update=True,
-        layout=W.Layout(width=f"{size[0]}px"),
-        style={"description_width": "initial"},
-    )
+    # The main slider's values are frame indices: the browser links them to the Tab of frames.
+    slider = _selection_slider([(fmt.format(v), i) for i, v in enumerate(values)], start, label, size[0])
     frames = W.Tab(children=pages, selected_index=start)
     frames.add_class("xent-frames")
     fixed = ", ".join(f"{name} = {extra_fmts[name].format(v)}" for name, v in extra_values.items())
