@@ -1,44 +1,91 @@
 """Checks for the exercises of chapter 6, Softmax."""
 
+import numpy as np
+
 from . import Exercise
 
 
 def stable_logsumexp(z):
-    """log(sum(exp(z))) of a 1-d array of logits, without overflow (exercise 6.4)."""
-    import xentlib as xl
+    """log(sum(exp(z))) of a 1-d NumPy array of logits, without overflow (exercise 6.4).
 
-    return float(xl.logsumexp(z))
+    Taking out the largest logit m leaves exponents <= 0 (nothing overflows)
+    and a sum between 1 and len(z) (its log is never log 0).
+    """
+    m = np.max(z)
+    return float(m + np.log(np.sum(np.exp(z - m))))
 
 
 EXERCISES = {
     "6.1": Exercise(
         kind="number",
         answer="float(xl.softmax([1.0, 2.0, 3.0])[2])",
-        hint="exponentiate each logit, then divide e^3 by the sum e^1 + e^2 + e^3 (not 3 by 1 + 2 + 3).",
+        hint="softmax exponentiates every logit first; a class's probability is its exponential's "
+        "share of the sum of all the exponentials.",
+        mistakes=(
+            (
+                "3 / 6",
+                "that divides the logit by the sum of the logits. Softmax exponentiates first, so "
+                "that differences of logits become ratios of probabilities.",
+            ),
+            (
+                "float(xl.softmax([1.0, 2.0, 3.0])[0])",
+                "that is the probability of the first class (logit 1); the question asks for the "
+                "third (logit 3), the largest.",
+            ),
+        ),
     ),
     "6.2": Exercise(
         kind="number",
         answer="float(xl.entropy(xl.softmax(np.array([2.0, 3.0, 5.0, 6.0]) / 10)))",
         unit="nats",
-        hint="divide the logits (2, 3, 5, 6) by T = 10 before the softmax, then take the entropy "
-        "-sum p log p of the result, in nats; it is close to, but not exactly, log 4.",
+        hint="the temperature divides the logits (2, 3, 5, 6) before the softmax; read the entropy "
+        "in the readout at T = 10, in nats.",
+        mistakes=(
+            (
+                "float(np.log(4))",
+                "that is log 4, the entropy of the uniform distribution, the limit as T grows. "
+                "At T = 10 the distribution is close to uniform, but not equal to it.",
+            ),
+            (
+                "float(xl.entropy(xl.softmax(np.array([2.0, 3.0, 5.0, 6.0]))))",
+                "that is the entropy at T = 1: divide the logits by T = 10 before the softmax.",
+            ),
+            (
+                "float(xl.entropy(xl.softmax(np.array([2.0, 3.0, 5.0, 6.0]) / 10), base=2))",
+                "that is the entropy in bits; the question asks for nats (natural logarithm).",
+            ),
+        ),
     ),
     "6.3": Exercise(
         kind="choice",
-        answer="'b'",
-        hint="after subtracting the maximum, can any exponent overflow? What is exp(-900) in float64, "
-        "and what is its log?",
+        answer="'c'",
+        hint="after subtracting the maximum, can any exponent overflow? What is exp(-900) in "
+        "float64, and what is its log?",
+        mistakes=(
+            (
+                "'a'",
+                "after subtracting the maximum every exponent is <= 0, so nothing can overflow; "
+                "and an overflow would give nan (inf / inf), not inf.",
+            ),
+            (
+                "'b'",
+                "shift invariance is exact algebra: the shifted softmax is the same distribution. "
+                "Look at the smallest probabilities instead: what is exp(-900) in float64?",
+            ),
+        ),
     ),
     "6.4": Exercise(
         kind="function",
         answer="stable_logsumexp",
         inputs=(
-            ([1.0, 2.0, 3.0],),
-            ([1000.0, 1001.0],),
-            ([-1000.0, -1000.0, -1000.0],),
-            ([0.5, -2.0, 7.0, 3.0],),
+            (np.array([1.0, 2.0, 3.0]),),
+            (np.array([1000.0, 1001.0]),),
+            (np.array([-1000.0, -1000.0, -1000.0]),),
+            (np.array([0.5, -2.0, 7.0, 3.0]),),
+            (np.array([-1000.0, 0.0, 1000.0]),),
         ),
-        hint="take out the largest logit m: log sum exp(z) = m + log sum exp(z - m), so every "
-        "exponent is <= 0.",
+        hint="np.exp overflows above about 709.78 and underflows to 0 below about -745, so the "
+        "naive formula gives inf or log 0. Shift invariance helps: subtract a well-chosen "
+        "number from every logit, and correct the result afterwards.",
     ),
 }
