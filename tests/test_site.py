@@ -127,3 +127,20 @@ def test_solutions_are_hidden_until_toggled(browser, site, chapter):
         body.wait_for(state="visible", timeout=3000)
     assert not problems, problems
     page.close()
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_function_links_reach_the_api_page(built_site, chapter):
+    """Every {py:func} role resolved to an entry of the API page (Sphinx would only warn
+    with nitpicky on, and leave plain, unlinked code)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((built_site / "chapters" / f"{chapter}.html").read_text(), "html.parser")
+    api = (built_site / "api.html").read_text()
+    roles = soup.select("code.xref.py-func")
+    assert roles, f"{chapter}: no function is linked to the API page"
+    for code in roles:
+        link = code.find_parent("a")
+        assert link is not None, f"{chapter}: {code.get_text()} is not linked"
+        page, _, anchor = link["href"].partition("#")
+        assert page.endswith("api.html") and f'id="{anchor}"' in api, (chapter, link["href"])
