@@ -1,31 +1,8 @@
 """xentlib.information (information, entropy, binary_entropy, kl_divergence and cross_entropy) against high-precision references.
 
-Expected values come from ``tests/reference.py`` (mpmath at 60+ digits on the
-exact binary values of the inputs, rounded once to float64) and, on ordinary
-inputs, from ``scipy.special`` as a second independent route. No expected
-value is typed in by hand: where a test names a number in a comment (e.g.
-"~ -4.25e-18") it is only a description.
-
-Tolerance policy (see ``assert_matches``):
-
-* float64: relative error <= 1e-13, plus an absolute allowance of the smallest
-  normal float64 (2.2e-308). Relative accuracy is meaningless for results in
-  the subnormal range (their spacing is a fixed 4.9e-324), and a reference that
-  is exactly 0 (or rounds to 0) cannot be met relatively; below the normal
-  range we therefore only ask for absolute agreement.
-* float32: relative error <= 4 float32 ulp (4 * 2**-23), absolute allowance
-  the smallest normal float32 (1.2e-38), against the mpmath value for the
-  exact float32 inputs.
-* Where the result comes from cancellation between inputs (ill-conditioned),
-  a test adds an absolute tolerance of a few eps times the magnitude of the
-  cancelling quantities and says why in a comment.
-* Infinities must match exactly (same sign); NaN is never acceptable.
-
-Every library call runs under ``np.errstate(over/divide/invalid='raise')``
-with warnings turned into errors: valid input must not trigger a
-floating-point warning, even when the result is inf or 0.
+Expected values and the tolerance policy (``assert_matches``) are described in
+tests/support.py; the references themselves are in tests/reference.py.
 """
-
 
 import numpy as np
 import pytest
