@@ -1,11 +1,14 @@
 """The book's Sphinx extension: a self-contained site with a clean console.
 
-Two parts, in two modules:
+Three parts:
 
 * :mod:`vendor_js`, at build time: the widget manager and MathJax come from
   the npm registry at pinned, checksummed versions into ``_assets/``, so no
   page needs a CDN (``nb_ipywidgets_js`` and ``mathjax_path`` in _config.yml
   point at them).
+* :mod:`reader_notebooks`, at the end of the build: every chapter as a plain
+  Jupyter notebook (no MyST markup, outputs and figures of the build, a cell
+  that installs xentlib from the wheel published with the site).
 * :mod:`page_fixes` and ``_assets/js/``: workarounds for upstream bugs, each
   listed here with where it is tracked and when it can go.
 
@@ -40,6 +43,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import page_fixes  # noqa: E402
+import reader_notebooks  # noqa: E402
 import vendor_js  # noqa: E402
 
 
@@ -48,9 +52,13 @@ def _vendor_widget_js(app):
 
 
 def setup(app):
+    # the branch the publishing workflow writes the reader notebooks to (Colab, Binder)
+    app.add_config_value("xent_reader_branch", "reader-notebooks", "html")
     app.connect("builder-inited", _vendor_widget_js)
     app.connect("html-page-context", page_fixes.drop_duplicate_scripts, priority=900)
     app.connect("build-finished", page_fixes.write_root_favicon)
+    # the reader notebooks (what the download button serves) and xentlib's wheel
+    app.connect("build-finished", reader_notebooks.write_reader_notebooks)
     # Before FontAwesome loads; registered at setup, so Sphinx emits it once.
     app.add_js_file("js/fontawesome-keep-i.js", priority=100)
     # After Sphinx's inline ``window.MathJax = {config}`` (priority 500), which it

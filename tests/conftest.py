@@ -70,12 +70,28 @@ def chromium_or_skip():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """Build the book once, exactly as the README's build command does; return the HTML folder."""
-    out = tmp_path_factory.mktemp("book")
-    cmd = [*JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", "--path-output", str(out), str(ROOT)]
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        pytest.fail(f"the book did not build:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    """Build the book once per test run, exactly as the README's build command does;
+    return the HTML folder.
+
+    Under pytest-xdist each worker has its own session, so the first worker that asks
+    builds the book into the run's shared temporary folder, holding a file lock, and
+    the others wait for it and use the same build (the pattern pytest-xdist documents
+    for session fixtures that must run once).
+    """
+    import fcntl
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the folder all the workers of this run share
+    out, result = shared / "book", shared / "book.result"
+    with open(shared / "book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            cmd = [*JUPYTER_BOOK, "build", "--warningiserror", "--keep-going", "--path-output", str(out), str(ROOT)]
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+            result.write_text("ok" if done.returncode == 0 else f"{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
+    if result.read_text() != "ok":
+        pytest.fail(f"the book did not build:\n{result.read_text()}")
     return out / "_build" / "html"
 
 

@@ -79,3 +79,10 @@ def test_code_solutions_are_executed_and_checked(path):
             inside = None
     assert not problems, "\n".join(problems)
     assert checked, "no executed solution in this chapter"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_glue_only_in_hidden_cells(path):
+    """A glue call is plumbing: it belongs in a cell tagged remove-cell, out of the reader's way."""
+    shown = [src for kind, src, tags in _cells(path) if kind == "code" and "glue(" in src and "remove-cell" not in tags]
+    assert not shown, f"glue() in a visible cell: {shown[0][:80]!r}"

@@ -1,0 +1,358 @@
+"""Reader notebooks: each chapter as a plain Jupyter notebook, made with the site.
+
+The chapters are MyST notebooks: their text uses roles and directives
+(``{glue:text}``, ``{term}``, ``{cite}``, ``{py:func}``, ``:::{admonition}``,
+``{exercise}``, ``{solution-start}``) that only the book build understands; in
+JupyterLab, Notebook 7, VS Code or Colab they show as raw markup. At the end of
+the build this module writes, for every chapter, a notebook in plain Jupyter
+Markdown with the outputs of the build's own run:
+
+* glued numbers replaced by their values, as the site shows them (the glue
+  cells and the ``myst_nb`` import are dropped; MyST-NB takes the glue outputs
+  out of the notebook it executes, so the values are read from the chapter's
+  stored outputs, which nbval keeps equal to a fresh run);
+* ``{term}``, ``{cite}`` and ``{py:func}`` as ordinary links to the published
+  site (glossary entry, reference, API entry), using the numbers and anchors of
+  this very build (from the Sphinx environment);
+* admonitions as block quotes with a bold title; exercises as headed sections;
+  each solution, with its code and output, folded in ``<details>``;
+* a first code cell that installs ``xentlib`` from the wheel published with the
+  site, when it is missing or older than the book's (``XENT_BOOK_URL``
+  overrides the site's address, e.g. for a copy served locally);
+* ``hide-input`` cells collapsed (``jupyter.source_hidden``), and the widget
+  state of the build, so the sliders' figures show before anything is run.
+
+The MyST text is read with MyST's own parser (markdown-it with the MyST
+plugins): roles and directives are found as tokens, not by regular
+expressions over the Markdown, so code spans and fences are left alone. An
+unknown role or directive stops the build rather than leak into a notebook.
+
+The notebooks are written over the build's ``_sources/chapters/*.ipynb``, which
+is what each page's download button serves, and the wheel to
+``_static/xentlib-<version>-py3-none-any.whl``. Colab and Binder open notebooks
+from the repository, so the build also writes ``_build/reader-branch/`` (the
+reader notebooks, a lean requirements.txt for Binder) for the publishing workflow
+to push to the branch ``xent_reader_branch`` (default ``reader-notebooks``), and
+points each page's Colab and Binder buttons at that branch.
+"""
+
+import ast
+import copy
+import re
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import nbformat
+
+GLUE_MIME = "application/papermill.record/text/plain"
+
+INSTALL_CELL = '''\
+# This notebook uses xentlib, the book's small NumPy package. This cell installs it
+# from the book's website when it is missing or older than the book's version.
+# To use another copy of the site, set the environment variable XENT_BOOK_URL.
+import importlib.metadata
+import os
+import re
+import subprocess
+import sys
+
+BOOK_URL = os.environ.get("XENT_BOOK_URL", "{site}").rstrip("/")
+XENTLIB = "{version}"
+try:
+    installed = importlib.metadata.version("xentlib")
+except importlib.metadata.PackageNotFoundError:
+    installed = "0"
+if [int(n) for n in re.findall(r"\d+", installed)[:3]] < [int(n) for n in XENTLIB.split(".")]:
+    wheel = f"{{BOOK_URL}}/_static/xentlib-{{XENTLIB}}-py3-none-any.whl"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", wheel], check=True)
+    importlib.invalidate_caches()'''
+
+
+class Links:
+    """Where the roles of the text point on the published site, from this build's environment."""
+
+    def __init__(self, env, site):
+        self.site = site.rstrip("/")
+        std = env.get_domain("std")
+        self.terms = {name.lower(): (doc, anchor) for (kind, name), (doc, anchor) in std.objects.items() if kind == "term"}
+        self.functions = {name: (entry.docname, entry.node_id) for name, entry in env.get_domain("py").objects.items()}
+        self.citations = {}
+        for citation in env.domaindata["cite"]["citations"]:
+            self.citations[citation.key] = (citation.bibliography_key.docname, citation.citation_id, citation.formatted_entry.label)
+
+    def url(self, doc, anchor):
+        return f"{self.site}/{doc}.html#{anchor}"
+
+
+def _markdown_parser():
+    from markdown_it.renderer import RendererHTML
+    from myst_parser.config.main import MdParserConfig
+    from myst_parser.parsers.mdit import create_md_parser
+
+    config = MdParserConfig(enable_extensions={"dollarmath", "amsmath", "colon_fence", "deflist", "substitution"})
+    return create_md_parser(config, RendererHTML)
+
+
+class Converter:
+    """MyST text of one chapter to plain Jupyter Markdown."""
+
+    def __init__(self, links, glued, chapter):
+        self.md = _markdown_parser()
+        self.links = links
+        self.glued = glued
+        self.chapter = chapter
+
+    # --- roles ------------------------------------------------------------
+
+    def role(self, name, content):
+        text, _, target = re.fullmatch(r"(.*?)(?:\s*<(.*)>)?", content, re.S).group(1, 1, 2)
+        target = target or text
+        if name == "glue:text":
+            if content not in self.glued:
+                raise ValueError(f"{self.chapter}: no glued value {content!r}")
+            return self.glued[content]
+        if name == "term":
+            doc, anchor = self.links.terms[target.lower()]
+            return f"[{text}]({self.links.url(doc, anchor)})"
+        if name == "py:func":
+            doc, anchor = self.links.functions[target]
+            return f"[`{text}`]({self.links.url(doc, anchor)})"
+        if name == "cite":
+            refs = []
+            for key in (k.strip() for k in content.split(",")):
+                doc, anchor, label = self.links.citations[key]
+                refs.append(f"[{label}]({self.links.url(doc, anchor)})")
+            return "[" + ", ".join(refs) + "]"
+        raise ValueError(f"{self.chapter}: the role {{{name}}} has no plain-Markdown form yet")
+
+    # --- blocks -----------------------------------------------------------
+
+    @staticmethod
+    def _options(body):
+        """Split a directive body into its ``:key: value`` options and the rest."""
+        options, lines = {}, body.split("\n")
+        while lines and (m := re.fullmatch(r":(\w[\w-]*):\s*(.*)", lines[0].strip())):
+            options[m.group(1)] = m.group(2)
+            lines.pop(0)
+        return options, "\n".join(lines).strip("\n")
+
+    def directive(self, name, argument, body):
+        options, body = self._options(body)
+        if name == "admonition":
+            inner = self.text(body)
+            quoted = "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+            return f"> **{argument}**\n>\n{quoted}"
+        if name == "exercise":
+            label = options.get("label", "")
+            m = re.fullmatch(r"ex-(\d+)-(\d+)", label)
+            number = f"{int(m.group(1))}.{int(m.group(2))}" if m else ""
+            return f"### Exercise {number}: {argument}\n\n{self.text(body)}"
+        raise ValueError(f"{self.chapter}: the directive {{{name}}} has no plain-Markdown form yet")
+
+    def text(self, source):
+        """Convert a piece of MyST Markdown (no solution markers inside)."""
+        lines = source.split("\n")
+        tokens = self.md.parse(source)
+        spans = []  # (start line, end line, replacement) of the directives
+        roles = set()
+        for token in tokens:
+            if token.type in ("fence", "colon_fence") and token.info.startswith("{") and token.level == 0:
+                m = re.fullmatch(r"\{([\w:-]+)\}\s*(.*)", token.info.strip())
+                spans.append((token.map[0], token.map[1], self.directive(m.group(1), m.group(2), token.content)))
+            for child in token.children or []:
+                if child.type == "myst_role":
+                    roles.add((child.meta["name"], child.content))
+        out, at = [], 0
+        for start, end, replacement in sorted(spans):
+            out.append(self._roles("\n".join(lines[at:start]), roles))
+            out.append(replacement)
+            at = end
+        out.append(self._roles("\n".join(lines[at:]), roles))
+        return "\n".join(part for part in out if part != "").strip("\n")
+
+    def _roles(self, text, roles):
+        for name, content in sorted(roles, key=lambda r: -len(r[1])):
+            text = text.replace(f"{{{name}}}`{content}`", self.role(name, content))
+        return text
+
+    # --- solutions --------------------------------------------------------
+
+    def split_solutions(self, source):
+        """Split a markdown cell at its solution markers: [(kind, text)], kind in
+        'text', 'start', 'end'."""
+        lines = source.split("\n")
+        marks = []
+        for token in self.md.parse(source):
+            if token.type == "fence" and token.info.startswith(("{solution-start}", "{solution-end}")):
+                kind = "start" if token.info.startswith("{solution-start}") else "end"
+                marks.append((token.map[0], token.map[1], kind))
+        parts, at = [], 0
+        for start, end, kind in marks:
+            parts.append(("text", "\n".join(lines[at:start])))
+            parts.append((kind, ""))
+            at = end
+        parts.append(("text", "\n".join(lines[at:])))
+        return [(kind, text) for kind, text in parts if kind != "text" or text.strip()]
+
+
+def _output_text(output):
+    if "text" in output:
+        return output["text"]
+    return output.get("data", {}).get("text/plain", "")
+
+
+def glued_values(nb):
+    """{key: the string shown on the site} from the glue outputs of a notebook."""
+    values = {}
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if GLUE_MIME in output.get("data", {}):
+                name = output["metadata"]["scrapbook"]["name"]
+                values[name] = str(ast.literal_eval(output["data"][GLUE_MIME]))
+    return values
+
+
+def reader_notebook(executed, glued, links, chapter, page_url, site, xentlib_version, book_title):
+    """The reader edition of one executed chapter notebook; ``glued`` maps glue keys to values."""
+    converter = Converter(links, glued, chapter)
+    out = nbformat.v4.new_notebook(metadata=copy.deepcopy(executed.metadata))
+    cells = out.cells
+    solution = None  # the parts of an open solution, or None
+    for index, cell in enumerate(executed.cells):
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type == "code":
+            if "remove-cell" in tags:
+                continue
+            source = "\n".join(line for line in cell.source.split("\n") if line.strip() != "from myst_nb import glue")
+            if solution is not None:
+                shown = "".join(_output_text(o) for o in cell.outputs).rstrip("\n")
+                solution.append(f"```python\n{source}\n```" + (f"\n\n```\n{shown}\n```" if shown else ""))
+                continue
+            new = nbformat.v4.new_code_cell(source, outputs=copy.deepcopy(cell.outputs))
+            if "hide-input" in tags:
+                new.metadata["jupyter"] = {"source_hidden": True}
+            cells.append(new)
+            continue
+        for kind, text in converter.split_solutions(cell.source):
+            if kind == "start":
+                solution = []
+            elif kind == "end":
+                body = "\n\n".join(solution)
+                cells.append(nbformat.v4.new_markdown_cell(f"<details>\n<summary>Solution</summary>\n\n{body}\n\n</details>"))
+                solution = None
+            elif solution is not None:
+                solution.append(converter.text(text))
+            else:
+                cells.append(nbformat.v4.new_markdown_cell(converter.text(text)))
+        if index == 0:  # after the title cell: what this notebook is, and how to run it
+            cells.append(nbformat.v4.new_markdown_cell(
+                f"*This is the notebook edition of a chapter of [{book_title}]({site}), "
+                f"[also on the web]({page_url}). Run the cells from the top: the first one "
+                f"installs `xentlib`, the book's helper package, if it is not there yet.*"
+            ))
+            cells.append(nbformat.v4.new_code_cell(INSTALL_CELL.format(site=site, version=xentlib_version)))
+    if solution is not None:
+        raise ValueError(f"{chapter}: a solution is not closed")
+    return out
+
+
+def build_wheel(outdir):
+    """xentlib's wheel into the site's _static folder; returns its version.
+
+    Built from a copy of the package's files: setuptools writes ``build/`` and
+    ``*.egg-info`` next to the sources, and two builds at once (the test suite runs
+    the book and the chapter template side by side) must not share them.
+    """
+    import shutil
+    import tempfile
+
+    root = Path(__file__).resolve().parent.parent
+    static = Path(outdir) / "_static"
+    static.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("pyproject.toml", "README.md", "LICENSE"):
+            shutil.copy(root / name, tmp)
+        shutil.copytree(root / "xentlib", Path(tmp) / "xentlib", ignore=shutil.ignore_patterns("__pycache__"))
+        done = subprocess.run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(static), tmp],
+            capture_output=True, text=True,
+        )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"building xentlib's wheel failed:\n{done.stdout}\n{done.stderr}")
+    return version("xentlib")
+
+
+def site_url(app):
+    url = app.config.html_baseurl or ""
+    if not url:
+        raise ValueError("set html.baseurl in _config.yml: the reader notebooks link to the published site")
+    return url.rstrip("/")
+
+
+def _pins(names):
+    """``name==version`` lines from requirements.txt, for the packages a reader needs."""
+    root = Path(__file__).resolve().parent.parent
+    pins = {}
+    for line in (root / "requirements.txt").read_text().splitlines():
+        m = re.fullmatch(r"([A-Za-z0-9_.-]+)==(\S+)", line.strip())
+        if m:
+            pins[m.group(1).lower()] = line.strip()
+    return [pins[name] for name in names]
+
+
+def write_reader_branch(outdir, site, xentlib_version, notebooks):
+    """The content of the branch that Colab and Binder open: the reader notebooks and a
+    lean requirements.txt (the reader's packages and xentlib's wheel from the site)."""
+    branch = Path(outdir).parent / "reader-branch"
+    (branch / "chapters").mkdir(parents=True, exist_ok=True)
+    for docname, nb in notebooks.items():
+        nbformat.write(nb, branch / f"{docname}.ipynb")
+    wheel = f"{site}/_static/xentlib-{xentlib_version}-py3-none-any.whl"
+    lines = ["# What the reader notebooks need, for Binder (generated by the book build)"]
+    lines += _pins(["numpy", "matplotlib", "ipywidgets"]) + [wheel]
+    (branch / "requirements.txt").write_text("\n".join(lines) + "\n")
+    (branch / "README.md").write_text(
+        "# Reader notebooks\n\nGenerated by the book's build from `chapters/` on the main branch, "
+        "and published here by the workflow `.github/workflows/book.yml` for Colab and Binder. "
+        "Do not edit: change the chapters instead.\n"
+    )
+
+
+def point_launch_buttons_at_reader_branch(outdir, branch, docnames):
+    """Colab and Binder open the repository's notebooks: make them open the reader branch."""
+    for docname in docnames:
+        page = Path(outdir) / f"{docname}.html"
+        html = page.read_text()
+        html = re.sub(r"(colab\.research\.google\.com/github/[^\"]+?/blob/)[^/\"]+/", rf"\g<1>{branch}/", html)
+        html = re.sub(r"(mybinder\.org/v2/gh/[^\"?]+?/)[^/\"?]+(\?urlpath=)", rf"\g<1>{branch}\g<2>", html)
+        page.write_text(html)
+
+
+def write_reader_notebooks(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    chapters = sorted(doc for doc in app.env.found_docs if doc.startswith("chapters/"))
+    if not chapters:  # e.g. the chapter template built on its own
+        return
+    outdir = Path(app.outdir)
+    site = site_url(app)
+    xentlib_version = build_wheel(outdir)
+    links = Links(app.env, site)
+    executed_root = outdir.parent / "jupyter_execute"
+    notebooks = {}
+    for docname in chapters:
+        executed = nbformat.read(executed_root / f"{docname}.ipynb", as_version=4)
+        # MyST-NB takes the glue outputs out of the executed notebook; the chapter's
+        # stored outputs hold the same strings (nbval checks them against a fresh run)
+        stored = nbformat.read(Path(app.srcdir) / f"{docname}.ipynb", as_version=4)
+        page_url = f"{site}/{docname}.html"
+        title = app.config.html_title or app.config.project
+        nb = reader_notebook(executed, glued_values(stored), links, docname, page_url, site, xentlib_version, title)
+        target = outdir / "_sources" / f"{docname}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, target)
+        notebooks[docname] = nb
+    write_reader_branch(outdir, site, xentlib_version, notebooks)
+    point_launch_buttons_at_reader_branch(outdir, app.config.xent_reader_branch, notebooks)
