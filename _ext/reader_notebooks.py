@@ -46,6 +46,8 @@ from pathlib import Path
 
 import nbformat
 
+import editions
+
 GLUE_MIME = "application/papermill.record/text/plain"
 
 INSTALL_CELL = '''\
@@ -355,4 +357,5 @@ def write_reader_notebooks(app, exception):
         nbformat.write(nb, target)
         notebooks[docname] = nb
     write_reader_branch(outdir, site, xentlib_version, notebooks)
+    editions.write_editions(outdir, notebooks)  # student and instructor archives, with otter-grader
     point_launch_buttons_at_reader_branch(outdir, app.config.xent_reader_branch, notebooks)

@@ -1,0 +1,138 @@
+"""Student and instructor editions of the reader notebooks, and their autograders.
+
+Made at the end of the build from the reader notebooks (reader_notebooks.py)
+with otter-grader (Otter Assign, its notebook format v1):
+
+* every exercise becomes an Otter question: the answer goes in a variable
+  ``answer_N_k`` (or the function the exercise asks for), the solution is the
+  code that computes the checker's expected answer (``xentlib.exercises``), and
+  the one test, exception-based, is ``check("N.k", answer)``: grading calls the
+  same checker the students run;
+* Otter Assign writes the student notebook (solutions replaced by ``...``, the
+  folded worked solutions removed) and an autograder zip per chapter.
+
+Two archives go into the site's ``_static/``: ``xent-book-student.zip`` (the
+student notebooks) and ``xent-book-instructor.zip`` (the reader notebooks with
+their solutions, the autograders and ``grade.py``, which grades a folder of
+submissions into one CSV with ``otter run``).
+"""
+
+import inspect
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = """# ASSIGNMENT CONFIG
+init_cell: false
+check_all_cell: false
+export_cell: false
+run_tests: false
+solutions_pdf: false
+tests:
+  ok_format: false"""
+CHECK = re.compile(r'check\("(\d+\.\d+)", ([^)]*)\)')
+
+
+def _solution_cell(exercise, key):
+    """The solution code of an exercise in Otter's markers, and the name the test checks."""
+    if exercise.kind == "function":
+        fn = exercise.expected()
+        lines = inspect.getsource(fn).split("\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith("def "))
+        body = re.sub(r'^\s*""".*?"""\n', "", "\n".join(lines[start + 1 :]), count=1, flags=re.S)
+        return f"{lines[start]}\n    # BEGIN SOLUTION\n{body.rstrip()}\n    # END SOLUTION", fn.__name__
+    name = f"answer_{key.replace('.', '_')}"
+    return f"{name} = {exercise.answer}  # SOLUTION", name
+
+
+def master_notebook(reader):
+    """An Otter Assign master notebook made from a reader notebook."""
+    from xentlib.exercises import EXERCISES
+
+    raw, code = nbformat.v4.new_raw_cell, nbformat.v4.new_code_cell
+    master = nbformat.v4.new_notebook(metadata=reader.metadata)
+    master.cells.append(raw(CONFIG))
+    for cell in reader.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("<details>\n<summary>Solution</summary>"):
+            continue  # the worked solution: in the instructor edition only
+        found = CHECK.search(cell.source) if cell.cell_type == "code" and "XENT_BOOK_URL" not in cell.source else None
+        if found is None:
+            master.cells.append(cell)
+            continue
+        key = found.group(1)
+        question = "ex" + key.replace(".", "_")
+        solution, name = _solution_cell(EXERCISES[key], key)
+        test = f'def test_{question}({name}, check):\n    assert check("{key}", {name})\n\n\ntest_{question}({name}, check)'
+        master.cells += [
+            raw(f"# BEGIN QUESTION\nname: {question}\npoints: 1\ncheck_cell: false"),
+            raw("# BEGIN SOLUTION"),
+            code(solution),
+            raw("# END SOLUTION"),
+            code(f'check("{key}", {name})   # the same check the grader runs'),
+            raw("# BEGIN TESTS"),
+            code(test),
+            raw("# END TESTS"),
+            raw("# END QUESTION"),
+        ]
+    return master
+
+
+def _otter(*args):
+    done = subprocess.run([sys.executable, "-m", "otter", *args], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"otter {' '.join(args)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+    return done
+
+
+def write_editions(outdir, notebooks):
+    """Both archives into ``outdir/_static``; ``notebooks`` maps chapter docnames to reader notebooks."""
+    static = Path(outdir) / "_static"
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        student = zipfile.ZipFile(static / "xent-book-student.zip", "w", zipfile.ZIP_DEFLATED)
+        instructor = zipfile.ZipFile(static / "xent-book-instructor.zip", "w", zipfile.ZIP_DEFLATED)
+        with student, instructor:
+            for docname, reader in notebooks.items():
+                stem = Path(docname).name
+                work = tmp / stem
+                work.mkdir()
+                nbformat.write(master_notebook(reader), work / f"{stem}.ipynb")
+                _otter("assign", str(work / f"{stem}.ipynb"), str(work / "dist"))
+                student.write(work / "dist" / "student" / f"{stem}.ipynb", f"student/{stem}.ipynb")
+                (autograder,) = (work / "dist" / "autograder").glob("*.zip")
+                instructor.write(autograder, f"autograders/{stem}.zip")
+                instructor.writestr(f"notebooks/{stem}.ipynb", nbformat.writes(reader))
+            student.writestr("README.txt", STUDENT_README)
+            instructor.write(ROOT / "scripts" / "grade.py", "grade.py")
+            instructor.writestr("README.txt", INSTRUCTOR_README)
+
+
+STUDENT_README = """Cross-entropy, from information to the loss: the student notebooks.
+
+Open a chapter in Jupyter (JupyterLab, Notebook, VS Code or Colab) and run it from the top;
+the first cell installs xentlib, the book's helper package, if it is missing. In every
+exercise, replace the ... with your answer and run the cell below it: check() says whether
+the answer is right, with a hint when it is not. Hand in the notebooks as your teacher asks.
+"""
+
+INSTRUCTOR_README = """Cross-entropy, from information to the loss: the instructor edition.
+
+notebooks/    every chapter with its worked solutions (the reader notebooks of the site)
+autograders/  one otter-grader autograder per chapter, made by Otter Assign
+grade.py      grades a folder of submitted student notebooks into one CSV
+
+Grading needs otter-grader and xentlib (pip install "xentlib[instructor]", or the book's
+requirements.txt). Put each student's notebooks in a folder of their own, then:
+
+    python3 grade.py submissions/ --autograders autograders/ -o grades.csv
+
+grades.csv has a row per student and a column per exercise (1 right, 0 not), with a total.
+Each exercise's test is the check the students ran themselves, check("N.k", answer).
+"""
