@@ -252,7 +252,9 @@ def reader_notebook(executed, glued, links, chapter, page_url, site, xentlib_ver
             cells.append(nbformat.v4.new_markdown_cell(
                 f"*This is the notebook edition of a chapter of [{book_title}]({site}), "
                 f"[also on the web]({page_url}). Run the cells from the top: the first one "
-                f"installs `xentlib`, the book's helper package, if it is not there yet.*"
+                f"installs `xentlib`, the book's helper package, if it is not there yet. The "
+                f"figures' sliders show once the cells have run, or, before that, once the "
+                f"notebook is trusted (JupyterLab's command *Trust Notebook*).*"
             ))
             cells.append(nbformat.v4.new_code_cell(INSTALL_CELL.format(site=site, version=xentlib_version)))
     if solution is not None:
