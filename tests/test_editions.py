@@ -93,3 +93,9 @@ def test_grading_gives_right_and_wrong_answers_their_scores(archives, tmp_path, 
     assert set(rows) == {"ada", "bob"}
     assert [rows["ada"][k] for k in chapter_1] == ["1"] * len(chapter_1) and rows["ada"]["total"] == str(len(chapter_1))
     assert [rows["bob"][k] for k in chapter_1] == ["0"] * len(chapter_1) and rows["bob"]["total"] == "0"
+
+
+def test_the_instructors_page_offers_both_archives(built_site):
+    page = (built_site / "instructors.html").read_text()
+    for name in ("xent-book-student.zip", "xent-book-instructor.zip"):
+        assert f'href="_static/{name}"' in page and (built_site / "_static" / name).is_file()
