@@ -19,7 +19,6 @@ submissions into one CSV with ``otter run``).
 
 import inspect
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
