@@ -127,8 +127,9 @@ notebooks/    every chapter with its worked solutions (the reader notebooks of t
 autograders/  one otter-grader autograder per chapter, made by Otter Assign
 grade.py      grades a folder of submitted student notebooks into one CSV
 
-Grading needs otter-grader and xentlib (pip install "xentlib[instructor]", or the book's
-requirements.txt). Put each student's notebooks in a folder of their own, then:
+Grading needs otter-grader and xentlib: install xentlib's wheel from the book's site with
+its extra, pip install "xentlib[instructor] @ <site>/_static/xentlib-<version>-py3-none-any.whl",
+or the book's requirements.txt from its repository. Put each student's notebooks in a folder of their own, then:
 
     python3 grade.py submissions/ --autograders autograders/ -o grades.csv
 

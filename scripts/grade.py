@@ -7,7 +7,8 @@ notebooks, named as in the student edition (``01_information.ipynb``, ...).
 ``autograders/`` holds the autograder zips of the instructor edition, one per
 chapter (``01_information.zip``, ...). Each notebook is graded by ``otter run``
 (Otter-Grader's grader for one submission, run in this Python environment: it
-needs xentlib and otter-grader, ``pip install "xentlib[instructor]"``). The CSV
+needs xentlib and otter-grader: the extra ``[instructor]`` of xentlib's wheel, which
+the book's site publishes in ``_static/``, or the book's requirements.txt). The CSV
 has a row per student and a column per exercise, 1 when the answer passes the
 exercise's check and 0 when not (or when the notebook is missing), and a total.
 
