@@ -41,7 +41,6 @@ import copy
 import re
 import subprocess
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
@@ -109,7 +108,7 @@ class Converter:
     # --- roles ------------------------------------------------------------
 
     def role(self, name, content):
-        text, _, target = re.fullmatch(r"(.*?)(?:\s*<(.*)>)?", content, re.S).group(1, 1, 2)
+        text, target = re.fullmatch(r"(.*?)(?:\s*<(.*)>)?", content, re.S).group(1, 2)
         target = target or text
         if name == "glue:text":
             if content not in self.glued:
@@ -279,13 +278,17 @@ def build_wheel(outdir):
         for name in ("pyproject.toml", "README.md", "LICENSE"):
             shutil.copy(root / name, tmp)
         shutil.copytree(root / "xentlib", Path(tmp) / "xentlib", ignore=shutil.ignore_patterns("__pycache__"))
+        wheels = Path(tmp) / "wheels"
         done = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(static), tmp],
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels), tmp],
             capture_output=True, text=True,
         )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"building xentlib's wheel failed:\n{done.stdout}\n{done.stderr}")
-    return version("xentlib")
+        if done.returncode != 0:
+            raise RuntimeError(f"building xentlib's wheel failed:\n{done.stdout}\n{done.stderr}")
+        (wheel,) = wheels.glob("xentlib-*-py3-none-any.whl")
+        shutil.copy(wheel, static / wheel.name)
+    # the version of the wheel just built (not of whatever xentlib this Python has installed)
+    return wheel.name.split("-")[1]
 
 
 def site_url(app):
