@@ -2,9 +2,10 @@
 
     python _ext/vendor_js.py        # (re)fetch everything into _assets/
 
-Two npm packages are taken from the npm registry at pinned versions, checked
+npm packages are taken from the npm registry at pinned versions, checked
 against the registry's sha512 integrity strings, and copied into
-``_assets/`` (which Sphinx publishes as ``_static/``):
+``_assets/`` (which Sphinx publishes as ``_static/``), or, for what only the
+tests use, into ``tests/vendor/`` (not published):
 
 ``@jupyter-widgets/html-manager`` -> ``_assets/ipywidgets/``
     The standalone ``embed.js`` that draws the widgets from the state MyST-NB
@@ -16,8 +17,13 @@ against the registry's sha512 integrity strings, and copied into
     MathJax 3's ``tex-mml-chtml.js`` and the folders it loads on demand
     (TeX extensions, CHTML fonts, menu and accessibility modules).
 
+``axe-core`` -> ``tests/vendor/axe-core/``
+    Deque's accessibility engine (``axe.min.js``), which the accessibility
+    test (tests/test_accessibility.py) injects into every built page.
+
 The book's Sphinx extension calls :func:`ensure` when a build starts, so a
-plain ``jupyter-book build`` fetches them once; the folders are not committed.
+plain ``jupyter-book build`` (and so the test run, which builds the book)
+fetches them once; the folders are not committed.
 """
 
 import base64
@@ -29,7 +35,8 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "_assets"
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS = ROOT / "_assets"
 
 
 def _widgets_files(package):
@@ -50,6 +57,10 @@ def _mathjax_files(package):
     return [(f, f.name) for f in keep] + _licence(package)
 
 
+def _axe_files(package):
+    return [(package / "axe.min.js", "axe.min.js")] + _licence(package)
+
+
 PACKAGES = {
     "ipywidgets": {
         "spec": "@jupyter-widgets/html-manager@1.0.15",  # html-manager of ipywidgets 8.1 (widget protocol 2)
@@ -60,6 +71,12 @@ PACKAGES = {
         "spec": "mathjax@3.2.2",
         "integrity": "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
         "files": _mathjax_files,
+    },
+    "axe-core": {
+        "spec": "axe-core@4.14.1",
+        "integrity": "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        "files": _axe_files,
+        "root": ROOT / "tests" / "vendor",  # used by the tests only: not published with the site
     },
 }
 
@@ -76,6 +93,10 @@ def _check_integrity(tgz, integrity):
         raise RuntimeError(f"{tgz.name}: {algo} {digest} does not match the pinned {integrity}")
 
 
+def _dest(name, assets):
+    return PACKAGES[name].get("root", assets) / name
+
+
 def fetch(name, assets=ASSETS):
     """Download one pinned package with npm, verify it, copy the files the site needs."""
     info = PACKAGES[name]
@@ -85,7 +106,7 @@ def fetch(name, assets=ASSETS):
             f"npm is needed once to vendor {info['spec']} for the offline site; "
             "install Node.js and npm (e.g. apt-get install nodejs npm)."
         )
-    dest = assets / name
+    dest = _dest(name, assets)
     with tempfile.TemporaryDirectory() as tmp:
         done = subprocess.run(
             [npm, "pack", "--silent", info["spec"]], cwd=tmp, check=True, capture_output=True, text=True
@@ -109,7 +130,7 @@ def fetch(name, assets=ASSETS):
 def ensure(assets=ASSETS):
     """Vendor every package whose pinned version is not already in place."""
     for name, info in PACKAGES.items():
-        if not _is_current(assets / name, info["spec"]):
+        if not _is_current(_dest(name, assets), info["spec"]):
             fetch(name, assets)
 
 

@@ -35,6 +35,19 @@ Three parts:
    jupyter-widgets/ipywidgets#3829 (fixed for JupyterLab by #3847, not in
    html-manager's ``embed.js``). Remove when the vendored ``embed.js`` no
    longer calls ``MathJax.Hub``.
+5. The bibliography's ``<div role="list">`` owns ``role="doc-biblioentry"``
+   entries, not list items (axe-core: aria-required-children, critical).
+   docutils writes that role; DPUB-ARIA 1.1 deprecated it for this reason
+   (w3c/dpub-aria#22; axe-core's view: dequelabs/axe-core#2759). Fix:
+   :func:`page_fixes.citation_list_items` (``role="listitem"``). Remove when
+   docutils writes list items.
+6. Accessible names (``_assets/js/a11y.js``): ipywidgets 8's slider handles have
+   no name and an index for a value text, its images no alt (``Image`` has no
+   alt trait, and a ``tooltip`` would be a hover title, not an alt); the theme's
+   search button's ``aria-label`` does not contain its visible text
+   (label-content-name-mismatch). No upstream issues found for these; remove each
+   when the upstream output is accessible (tests/test_accessibility.py fails on
+   any violation that comes back).
 """
 
 import sys
@@ -64,4 +77,6 @@ def setup(app):
     # After Sphinx's inline ``window.MathJax = {config}`` (priority 500), which it
     # would otherwise overwrite; MathJax itself is deferred, so it runs later.
     app.add_js_file("js/mathjax2-hub-shim.js", priority=600)
+    app.add_js_file("js/a11y.js", priority=600)
+    app.connect("html-page-context", page_fixes.citation_list_items)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,6 +28,10 @@ on 127.0.0.1. Browser tests need Debian's Chromium at /usr/bin/chromium (or
 another Chromium or Chrome named by the XENT_CHROMIUM variable); on
 a machine without it they skip with a message saying how to install it,
 except under ``CI=true``, where they must run.
+
+While working on the site, ``XENT_BUILT_SITE=_build/html python3 -m pytest
+tests/test_site.py`` runs the browser tests against a build you already have
+instead of building the book again (never set in CI).
 """
 
 import functools
@@ -80,6 +84,10 @@ def built_site(tmp_path_factory):
     """
     import fcntl
 
+    if os.environ.get("XENT_BUILT_SITE"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("XENT_BUILT_SITE is for local work: CI builds the book it tests")
+        return Path(os.environ["XENT_BUILT_SITE"]).resolve()
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):
         shared = shared.parent  # the folder all the workers of this run share
@@ -109,6 +117,7 @@ def site(built_site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")
