@@ -2,9 +2,12 @@
 
 Every figure in the book is drawn inside :func:`style` (a
 ``matplotlib.rc_context``: nothing global is changed) and created with
-:func:`figure`, so all chapters share fonts, sizes, a white background that
-reads in the site's light and dark modes, and the Okabe–Ito palette, which
-stays distinguishable under the common forms of colour blindness.
+:func:`figure`, so all chapters share fonts, sizes, a white background, and
+the Okabe–Ito palette, which stays distinguishable under the common forms of
+colour blindness. On a dark page (the site's dark theme, JupyterLab's dark
+theme) the figures are shown inverted, white to near-black and black to light
+grey, with their hues kept (the CSS in :mod:`xentlib.widgets`); text keeps 4.5:1
+contrast both ways (:func:`ink` for text in a series' colour).
 
 Examples
 --------
@@ -26,6 +29,7 @@ from matplotlib.figure import Figure
 __all__ = [
     "COLORS",
     "CYCLE",
+    "ink",
     "style",
     "figure",
     "png_bytes",
@@ -45,11 +49,41 @@ COLORS = {
     "purple": "#CC79A7",
     "yellow": "#F0E442",
     "black": "#000000",
-    "grey": "#8C8C8C",
+    "grey": "#767676",  # the lightest grey that reads as text on white (4.5:1)
 }
 
 #: The order in which series take colours.
 CYCLE = [COLORS[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
+
+def _luminance(rgb):
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def ink(color, contrast=4.5):
+    """``color`` darkened just enough for text on white to reach ``contrast`` (WCAG 2).
+
+    The palette's lighter colours mark lines and points well but are too pale
+    for text (orange on white is 2:1); text in a series' colour uses its ink.
+    A colour that already reads is returned unchanged. On the site's dark pages
+    the figures are inverted, and the ink turns light (see ``_CSS`` in
+    :mod:`xentlib.widgets`); tests/test_widgets.py checks both.
+
+    Examples
+    --------
+    >>> from xentlib.plotting import COLORS, ink
+    >>> ink(COLORS["blue"]) == COLORS["blue"]
+    True
+    >>> ink(COLORS["orange"])
+    '#9c6c00'
+    """
+    rgb = matplotlib.colors.to_rgb(color)
+    for step in range(101):
+        shade = [c * (1 - step / 100) for c in rgb]
+        if 1.05 / (_luminance(shade) + 0.05) >= contrast:
+            return color if step == 0 else matplotlib.colors.to_hex(shade)
+    raise ValueError(f"contrast must be at most 21 (black on white), got {contrast!r}.")
+
 
 _RC = {
     "figure.figsize": (6.4, 3.6),

@@ -47,7 +47,7 @@ def _both_orders(q):
 
 def _value_text(ax, y, color):
     """An animated line of text on a white box, centred at height y (axes units)."""
-    return ax.text(0.5, y, "", transform=ax.transAxes, ha="center", color=color,
+    return ax.text(0.5, y, "", transform=ax.transAxes, ha="center", color=plotting.ink(color),
                    bbox=dict(facecolor="white", edgecolor="none", pad=1), animated=True)
 
 
@@ -60,7 +60,7 @@ def _setup_two_orders(ax):
     ax.plot(grid, np.minimum(pq, TOP), color=blue, label="KL(P‖Q)")
     ax.plot(grid, np.minimum(qp, TOP), color=orange, label="KL(Q‖P)")
     for x in (0, 1):  # KL(P‖Q) is infinite at both ends
-        ax.text(x, TOP * 1.01, "∞", color=blue, ha="center", va="bottom", fontsize=14)
+        ax.text(x, TOP * 1.01, "∞", color=plotting.ink(blue), ha="center", va="bottom", fontsize=14)
     ax.axvline(P_TRUE, color=grey, linestyle="--", linewidth=1)
     ax.text(P_TRUE - 0.01, TOP * 0.97, "Q = P", color=grey, ha="right", va="top")
     ax.set_xlim(0, 1)
@@ -175,7 +175,8 @@ def _setup_one_hot(axes):
     point = plotting.marker(curve_ax, color=blue)
     drop = plotting.drop_line(curve_ax, color=blue)
     text_pq, text_qp = (
-        curve_ax.text(0.95, y, "", transform=curve_ax.transAxes, ha="right", color=color, animated=True)
+        curve_ax.text(0.95, y, "", transform=curve_ax.transAxes, ha="right", color=plotting.ink(color),
+                      animated=True)
         for y, color in ((0.72, blue), (0.62, orange))
     )
 
