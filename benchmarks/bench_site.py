@@ -19,7 +19,9 @@
    path as the site, with no kernel round trip; what a kernel does pay is
    drawing frames, so the time to draw and encode one frame is reported
    (the cost an ``interact``-style redraw would pay per step), against the
-   100 ms target.
+   100 ms target. The sliders that do need the kernel (live-only ones,
+   ``extra=``) are measured key press to new figure in real JupyterLab by
+   ``benchmarks/bench_live_sliders.py``.
 """
 
 import argparse
