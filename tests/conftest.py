@@ -130,3 +130,26 @@ def browser():
         b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+# The order in which two xdist workers take the test files (``--dist loadfile``
+# with ``--no-loadscope-reorder``, pyproject.toml). The first worker takes the
+# browser tests of the site, which build the book (about 1.5 minutes) and then
+# visit every page; meanwhile the second takes the longest file that needs no
+# built site (the re-runs under restricted NumPy dispatch), then the notebooks
+# and unit tests. The other files that use the built site come last, longest
+# first, when the book is surely built: no worker sits waiting for the build.
+FIRST = ["test_site.py", "test_cpu_independence.py"]
+LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py"]
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        name = item.path.name
+        if name in FIRST:
+            return FIRST.index(name)
+        if name in LAST:
+            return len(FIRST) + 1 + LAST.index(name)
+        return len(FIRST)
+
+    items.sort(key=rank)  # stable: a file's tests (a notebook's cells) keep their order

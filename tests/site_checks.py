@@ -55,7 +55,7 @@ def open_page(browser, url):
     response = page.goto(url)
     if page.locator(".xent-frames").count():
         page.locator(".xent-frames img.widget-image:visible").first.wait_for(timeout=20000)
-    page.wait_for_load_state("networkidle")
+    # (late requests still count: ``problems`` records them as long as the page is open)
     page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
     return page, response, problems
 
@@ -126,10 +126,10 @@ def image_colours(png):
     return background, min(inks, key=_luminance), max(inks, key=_luminance)
 
 
-def set_theme(page, mode):
+def set_theme(page, mode, settle=300):
     """Switch the theme's light/dark mode, as its toggle does (``html[data-theme]``)."""
     page.evaluate("(mode) => { document.documentElement.dataset.theme = mode; }", mode)
-    page.wait_for_timeout(300)  # the theme's colour transitions
+    page.wait_for_timeout(settle)  # the theme's colour transitions
 
 
 def page_background(page):
