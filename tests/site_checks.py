@@ -155,7 +155,7 @@ def figure_colours(page):
 def phone_layout(page):
     """At 390 px: page width, and where each explorer's figure, slider handle and readout sit."""
     page.set_viewport_size(PHONE)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(100)  # (reading the layout below forces it; this is for the theme's resize handlers)
     report = page.evaluate(
         """() => {
             const root = document.documentElement;
@@ -184,14 +184,22 @@ def phone_layout(page):
 # --- sliders --------------------------------------------------------------------
 
 
-def keyboard_use(page):
-    """For each visible slider: does Tab reach it, is the focus drawn, do the arrows move it,
-    and are its accessible name and value text the label and readout a sighted reader sees."""
-    handles = page.locator(".widget-slider:visible .noUi-handle")
+def sliders_by_keyboard(page):
+    """Each visible slider used as a keyboard user does, and what changed.
+
+    Per slider: does Tab reach it, is the focus drawn (an outline), are its
+    accessible name and value text the label and readout a sighted reader
+    sees, before and after an arrow key; and after three presses, did the
+    printed values and the figure change (the explorer works with no kernel).
+    """
+    sliders = page.locator(".widget-slider:visible")
+    explorers = page.locator(".xent-frames")
     out = []
-    for i in range(handles.count()):
-        handle, slider = handles.nth(i), page.locator(".widget-slider:visible").nth(i)
-        handle.scroll_into_view_if_needed()
+    for i in range(sliders.count()):
+        slider, frames = sliders.nth(i), explorers.nth(i)
+        handle = slider.locator(".noUi-handle")
+        slider.scroll_into_view_if_needed()
+        before_text, before_png = frames.inner_text(), frames.screenshot()
         # focus the element before the slider in the tab order, then press Tab, as a reader does
         page.evaluate(
             """(el) => {
@@ -207,43 +215,26 @@ def keyboard_use(page):
         name, valuetext = handle.get_attribute("aria-label"), handle.get_attribute("aria-valuetext")
         label = slider.locator(".widget-label").inner_text().strip()
         readout = slider.locator(".widget-readout").inner_text().strip()
-        page.keyboard.press("ArrowLeft" if handle.get_attribute("aria-valuenow") != "0.0" else "ArrowRight")
+        key = "ArrowLeft" if handle.get_attribute("aria-valuenow") != "0.0" else "ArrowRight"
+        page.keyboard.press(key)
         page.wait_for_timeout(50)
-        out.append(
-            {
-                "label": label, "readout": readout, "reached": reached, "outline": outline,
-                "name": name, "valuetext": valuetext,
-                "moved": handle.get_attribute("aria-valuetext") != valuetext,
-                "new_valuetext": handle.get_attribute("aria-valuetext"),
-                "new_readout": slider.locator(".widget-readout").inner_text().strip(),
-            }
-        )  # fmt: skip
-    return out
-
-
-def slider_moves(page):
-    """For each visible slider: three arrow presses; do the printed values and the figure change?"""
-    sliders = page.locator(".widget-slider:visible")
-    explorers = page.locator(".xent-frames")
-    out = []
-    for i in range(sliders.count()):
-        slider, frames = sliders.nth(i), explorers.nth(i)
-        slider.scroll_into_view_if_needed()
-        before_text, before_png = frames.inner_text(), frames.screenshot()
-        handle = slider.locator(".noUi-handle")
-        handle.focus()
-        key = "ArrowLeft" if slider.locator(".widget-readout").inner_text() else "ArrowRight"
-        for _ in range(3):
+        moved = {
+            "moved": handle.get_attribute("aria-valuetext") != valuetext,
+            "new_valuetext": handle.get_attribute("aria-valuetext"),
+            "new_readout": slider.locator(".widget-readout").inner_text().strip(),
+        }
+        for _ in range(2):
             page.keyboard.press(key)
         page.wait_for_timeout(200)
         out.append(
             {
-                "label": slider.locator(".widget-label").inner_text().strip(),
+                "label": label, "readout": readout, "reached": reached, "outline": outline,
+                "name": name, "valuetext": valuetext, **moved,
                 "caption": page.locator(".xent-figcaption").nth(i).inner_text().strip(),
                 "text_changed": frames.inner_text() != before_text,
                 "figure_changed": frames.screenshot() != before_png,
             }
-        )
+        )  # fmt: skip
     return {"sliders": out, "explorers": explorers.count()}
 
 
