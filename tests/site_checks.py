@@ -53,11 +53,23 @@ def open_page(browser, url):
         else None,
     )
     response = page.goto(url)
+    for _ in range(3):
+        try:
+            _wait_until_drawn(page)
+            break
+        except Exception as exc:  # a redirect (the root index.html) replaced the page meanwhile
+            if "context was destroyed" not in str(exc):
+                raise
+            page.wait_for_load_state("load")
+    return page, response, problems
+
+
+def _wait_until_drawn(page):
+    """Until the explorers show their first frames and MathJax has typeset the page."""
     if page.locator(".xent-frames").count():
         page.locator(".xent-frames img.widget-image:visible").first.wait_for(timeout=20000)
     # (late requests still count: ``problems`` records them as long as the page is open)
     page.evaluate("() => window.MathJax && MathJax.startup ? MathJax.startup.promise : null")
-    return page, response, problems
 
 
 # --- axe-core ---------------------------------------------------------------

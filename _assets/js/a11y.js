@@ -15,6 +15,9 @@
  *    visible "Search Ctrl+K") and MyST-NB's hidden-code toggle (aria-label "Toggle
  *    hidden content", visible "Show code cell source"). Their names come from their
  *    visible content instead (the search button keeps "Search" as its title).
+ * 4. A code block wider than its box scrolls sideways, and a keyboard user can only
+ *    scroll what can take the focus (axe: scrollable-region-focusable): such a
+ *    block joins the tab order, checked again when the window is resized.
  * See _ext/xentbook.py for the list of workarounds and when they can go.
  */
 (() => {
@@ -53,6 +56,12 @@
     }
   }
 
+  function focusableScrollers(root) {
+    for (const pre of root.querySelectorAll(".bd-content pre")) {
+      if (pre.scrollWidth > pre.clientWidth && !pre.hasAttribute("tabindex")) pre.setAttribute("tabindex", "0");
+    }
+  }
+
   function fixAll() {
     nameSliders(document);
     describeFrames(document);
@@ -71,6 +80,9 @@
 
   function start() {
     fixAll();
+    focusableScrollers(document); // (not on every change: it reads the layout)
+    window.addEventListener("resize", () => focusableScrollers(document));
+    window.addEventListener("load", () => focusableScrollers(document));
     observer.observe(document.body, {
       subtree: true,
       childList: true,
