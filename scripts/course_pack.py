@@ -30,7 +30,6 @@ import functools
 import html
 import http.server
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -39,21 +38,14 @@ import time
 from pathlib import Path
 
 import yaml
+from chromium import CHROMIUM
+from chromium import CHROMIUM_ARGS as CHROMIUM_FLAGS
 from pypdf import PdfReader, PdfWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 CSS = Path(__file__).with_suffix(".css").read_text()
-# The browser tests' flags (tests/conftest.py), and no host but the local server.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
+# Chromium's flags, and no host but the local server.
+CHROMIUM_ARGS = [*CHROMIUM_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 FILES = {"student": "xent-book-course-pack.pdf", "solutions": "xent-book-course-pack-solutions.pdf"}
 EDITION_LINES = {
@@ -302,7 +294,7 @@ def make_course_pack(site_dir, out_dir, chromium=None):
     """
     from playwright.sync_api import sync_playwright
 
-    chromium = chromium or os.environ.get("XENT_CHROMIUM", "/usr/bin/chromium")
+    chromium = chromium or CHROMIUM
     warn_without_chinese_font()
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     pages = toc_pages(yaml.safe_load((ROOT / "_toc.yml").read_text()))

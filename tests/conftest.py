@@ -47,16 +47,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 # `jupyter-book` of the Python running the tests, whatever its bin folder (venvs included)
 JUPYTER_BOOK = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()"]
-CHROMIUM = os.environ.get("XENT_CHROMIUM", "/usr/bin/chromium")  # Debian's; override for other systems
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import (  # Debian's, or $XENT_CHROMIUM; shared with the course pack
+    CHROMIUM,
+    CHROMIUM_ARGS,
+)
 
 
 def chromium_or_skip():

@@ -11,6 +11,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from xentlib.plotting import contrast_ratio
+
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -96,25 +100,13 @@ def run_axe(page, rules=None, context="document"):
 # --- colours ------------------------------------------------------------------
 
 
-def _luminance(rgb):
-    def channel(c):
-        c = c / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in rgb[:3])
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(a, b):
     """WCAG 2 contrast ratio of two sRGB colours given as 0-255 tuples.
 
     >>> round(contrast((0, 0, 0), (255, 255, 255)), 1)
     21.0
-    >>> round(contrast((118, 118, 118), (255, 255, 255)), 2)
-    4.54
     """
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
+    return contrast_ratio([c / 255 for c in a[:3]], [c / 255 for c in b[:3]])
 
 
 def css_rgb(text):
@@ -135,7 +127,10 @@ def image_colours(png):
     counts = Counter(image.get_flattened_data())
     background = counts.most_common(1)[0][0]
     inks = [c for c, n in counts.items() if n >= 20]
-    return background, min(inks, key=_luminance), max(inks, key=_luminance)
+    def darkness(colour):  # the darker, the higher
+        return contrast(colour, (255, 255, 255))
+
+    return background, max(inks, key=darkness), min(inks, key=darkness)
 
 
 def set_theme(page, mode, settle=300):
@@ -262,7 +257,7 @@ def solutions(page):
         try:
             body.wait_for(state="visible", timeout=3000)
             entry["opens"] = True
-        except Exception:  # Playwright's TimeoutError: recorded, the test reports it
+        except PlaywrightTimeout:  # recorded: the test reports it
             entry["opens"] = False
         out["solutions"].append(entry)
     return out

@@ -30,6 +30,7 @@ __all__ = [
     "COLORS",
     "CYCLE",
     "ink",
+    "contrast_ratio",
     "style",
     "figure",
     "png_bytes",
@@ -56,8 +57,24 @@ COLORS = {
 CYCLE = [COLORS[c] for c in ("blue", "orange", "green", "vermillion", "sky", "purple", "black")]
 
 def _luminance(rgb):
+    """WCAG 2 relative luminance of an sRGB colour given as three numbers in [0, 1]."""
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(a, b):
+    """WCAG 2 contrast ratio of two sRGB colours, each three numbers in [0, 1].
+
+    Examples
+    --------
+    >>> from xentlib.plotting import contrast_ratio
+    >>> round(contrast_ratio((0, 0, 0), (1, 1, 1)), 1)
+    21.0
+    >>> round(contrast_ratio((118 / 255,) * 3, (1, 1, 1)), 2)
+    4.54
+    """
+    lighter, darker = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
 
 
 def ink(color, contrast=4.5):
@@ -67,7 +84,7 @@ def ink(color, contrast=4.5):
     for text (orange on white is 2:1); text in a series' colour uses its ink.
     A colour that already reads is returned unchanged. On the site's dark pages
     the figures are inverted, and the ink turns light (see ``_CSS`` in
-    :mod:`xentlib.widgets`); tests/test_widgets.py checks both.
+    :mod:`xentlib.widgets`); tests/test_figure_contrast.py checks both.
 
     Examples
     --------
@@ -80,7 +97,7 @@ def ink(color, contrast=4.5):
     rgb = matplotlib.colors.to_rgb(color)
     for step in range(101):
         shade = [c * (1 - step / 100) for c in rgb]
-        if 1.05 / (_luminance(shade) + 0.05) >= contrast:
+        if contrast_ratio(shade, (1, 1, 1)) >= contrast:
             return color if step == 0 else matplotlib.colors.to_hex(shade)
     raise ValueError(f"contrast must be at most 21 (black on white), got {contrast!r}.")
 
