@@ -268,3 +268,174 @@ def test_logsumexp_of_no_terms_is_minus_inf_as_in_scipy():
         assert np.all(got == -np.inf)
         assert got.shape == tuple(np.delete(shape, axis))
     assert xl.logsumexp(np.zeros((2, 0), np.float32)).dtype == np.float32
+
+
+# --- label smoothing, pos_weight, focal parameters ------------------------
+
+SMOOTHED = [
+    (lambda e: xl.softmax_cross_entropy_with_logits([[1.0, 0.0]], [[1.0, 2.0]], label_smoothing=e)),
+    (lambda e: xl.softmax_cross_entropy_with_logits_grad([[1.0, 0.0]], [[1.0, 2.0]],
+                                                         label_smoothing=e)),
+    (lambda e: xl.sparse_softmax_cross_entropy_with_logits([0], [[1.0, 2.0]], label_smoothing=e)),
+    (lambda e: xl.sparse_softmax_cross_entropy_with_logits_grad([0], [[1.0, 2.0]],
+                                                                label_smoothing=e)),
+]
+
+
+@pytest.mark.parametrize("fn", SMOOTHED)
+@pytest.mark.parametrize(
+    "eps, patterns",
+    [
+        (-0.1, [r"^label_smoothing = -0\.1 is outside \[0, 1\]", r"share of the target"]),
+        (1.5, [r"^label_smoothing = 1\.5 is outside \[0, 1\]"]),
+        (NAN, [r"^label_smoothing must be a number in \[0, 1\]", r"got nan"]),
+        (INF, [r"^label_smoothing must be a number in \[0, 1\]", r"got inf"]),
+        ("0.1", [r"^label_smoothing must be a number in \[0, 1\]", r"'0\.1' of type str"]),
+        (True, [r"^label_smoothing must be .*got the bool True"]),
+        (np.array(0.1), [r"^label_smoothing must be", r"ndarray"]),
+        (None, [r"^label_smoothing must be", r"NoneType"]),
+    ],
+)
+def test_bad_label_smoothing(fn, eps, patterns):
+    raises(lambda: fn(eps), *patterns)
+
+
+WEIGHTED = [
+    lambda q: xl.sigmoid_cross_entropy_with_logits(np.zeros((2, 3)), np.zeros((2, 3)),
+                                                   pos_weight=q),
+    lambda q: xl.sigmoid_cross_entropy_with_logits_grad(np.zeros((2, 3)), np.zeros((2, 3)),
+                                                        pos_weight=q),
+]
+
+
+@pytest.mark.parametrize("fn", WEIGHTED)
+@pytest.mark.parametrize(
+    "q, patterns",
+    [
+        (np.ones(2), [r"^pos_weight has shape \(2,\) but logits has shape \(2, 3\)",
+                      r"logits\.shape\[-1\] = 3", "does not broadcast"]),
+        (np.ones((2, 3)), [r"^pos_weight has shape \(2, 3\) but logits has shape \(2, 3\)"]),
+        (np.ones((1, 3)), [r"^pos_weight has shape \(1, 3\)"]),
+        ([1.0, -2.0, 1.0], [r"^pos_weight\[1\] = -2 is negative"]),
+        (-1.0, [r"^pos_weight = -1 is negative"]),
+        ([1.0, NAN, 1.0], [r"^pos_weight\[1\] is nan", "finite"]),
+        (INF, [r"^pos_weight is inf", "finite"]),
+        (True, [r"^pos_weight must hold non-negative numbers, got booleans"]),
+        ("2", [r"^pos_weight must be an array of real numbers"]),
+    ],
+)
+def test_bad_pos_weight(fn, q, patterns):
+    raises(lambda: fn(q), *patterns)
+
+
+def test_per_class_pos_weight_needs_a_class_axis():
+    raises(lambda: xl.sigmoid_cross_entropy_with_logits(0.5, 0.0, pos_weight=[2.0]),
+           r"^pos_weight has shape \(1,\) but logits has shape \(\)", "a scalar")
+
+
+FOCAL = [
+    lambda g, a: xl.sigmoid_focal_loss([1.0, 0.0], [0.5, -0.5], gamma=g, alpha=a),
+    lambda g, a: xl.sigmoid_focal_loss_grad([1.0, 0.0], [0.5, -0.5], gamma=g, alpha=a),
+]
+
+
+@pytest.mark.parametrize("fn", FOCAL)
+@pytest.mark.parametrize(
+    "gamma, alpha, patterns",
+    [
+        (-1.0, None, [r"^gamma = -1 is negative", "easy examples"]),
+        (NAN, None, [r"^gamma must be a finite number >= 0", "got nan"]),
+        (INF, None, [r"^gamma must be a finite number >= 0", "got inf"]),
+        ("2", None, [r"^gamma must be", "of type str"]),
+        (True, None, [r"^gamma must be .*bool"]),
+        (2.0, -0.25, [r"^alpha = -0\.25 is outside \[0, 1\]"]),
+        (2.0, 1.5, [r"^alpha = 1\.5 is outside \[0, 1\]", "1 - alpha"]),
+        (2.0, NAN, [r"^alpha must be None \(no class balancing\) or a number in \[0, 1\]"]),
+        (2.0, False, [r"^alpha must be .*bool"]),
+        (2.0, "0.25", [r"^alpha must be", "of type str"]),
+    ],
+)
+def test_bad_focal_parameters(fn, gamma, alpha, patterns):
+    raises(lambda: fn(gamma, alpha), *patterns)
+
+
+def test_focal_checks_labels_and_logits_like_the_sigmoid_loss():
+    raises(lambda: xl.sigmoid_focal_loss([0.5, 1.5], [0.0, 0.0]), r"^labels\[1\] = 1\.5 is outside")
+    raises(lambda: xl.sigmoid_focal_loss_grad([0.5, 1.0], [0.0, INF]), r"^logits contains \+inf")
+    raises(lambda: xl.sigmoid_focal_loss(np.zeros(3), np.zeros((3, 1))),
+           r"^labels has shape \(3,\) but logits has shape \(3, 1\)")
+
+
+# --- calibration -----------------------------------------------------------
+
+PROBS = np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]])
+CALIBRATION = [
+    lambda lab, p, **kw: xl.expected_calibration_error(lab, p, **kw),
+    lambda lab, p, **kw: xl.calibration_bins(lab, p, **kw),
+]
+
+
+@pytest.mark.parametrize("fn", CALIBRATION)
+@pytest.mark.parametrize("n_bins", [0, -3, 2.5, True, "15", None, 15.0])
+def test_bad_n_bins(fn, n_bins):
+    raises(lambda: fn([0, 2], PROBS, n_bins=n_bins),
+           r"^n_bins (must be a positive integer|= -?\d+ is not positive)")
+
+
+@pytest.mark.parametrize("fn", CALIBRATION)
+@pytest.mark.parametrize(
+    "labels, probs, patterns",
+    [
+        ([0, 2, 1], PROBS, [r"^labels has shape \(3,\) but probs has shape \(2, 3\)",
+                            r"probs\.shape\[:-1\] = \(2,\)"]),
+        ([[0], [2]], PROBS, [r"^labels has shape \(2, 1\) but probs has shape"]),
+        ([0.0, 2.0], PROBS, [r"^labels must be integer class indices", r"astype\(int\)",
+                             r"labels\.argmax"]),
+        ([0, 3], PROBS, [r"^labels\[1\] = 3 is out of range: probs has 3 classes"]),
+        ([0, -1], PROBS, [r"^labels\[1\] = -1 is negative"]),
+        ([0, 1], [[0.7, 0.2, 0.1], [0.5, 0.1, 0.1]], [r"^probs must sum to 1 along axis 1",
+                                                      r"row \[1\] sums to 0\.7"]),
+        ([0, 1], [[0.7, 0.4, -0.1], [0.5, 0.4, 0.1]], [r"^probs\[0, 2\] = -0\.1 is outside"]),
+        ([0, 1], [[0.7, 0.3, NAN], [0.5, 0.4, 0.1]], [r"^probs contains NaN at index \[0, 2\]"]),
+        ([0, 1], [[2.0, 3.0, 5.0], [0.5, 0.4, 0.1]], [r"^probs\[0, 0\] = 2 is outside",
+                                                      "softmax"]),
+        (np.zeros(0, int), np.zeros((0, 3)), [r"^probs holds no examples"]),
+        (0, [0.5, 0.5], []),  # one example without a batch axis is fine
+        (np.zeros(2, int), np.zeros((2, 0)), [r"^probs has no classes"]),
+        (0, 0.5, [r"^the input is a scalar, but this function needs a class axis"]),
+    ],
+)
+def test_bad_calibration_inputs(fn, labels, probs, patterns):
+    if not patterns:
+        fn(labels, probs)
+        return
+    raises(lambda: fn(labels, probs), *patterns)
+
+
+@pytest.mark.parametrize(
+    "labels, logits, patterns",
+    [
+        ([0, 0, 0], [[1.0, 1.0], [2.0, 2.0], [-3.0, -3.0]],
+         [r"^logits has, in every row, all its \(unmasked\) logits equal", "uniform"]),
+        ([0, 0], [[1.0], [2.0]], [r"^logits has, in every row, all its"]),
+        ([0, 0], [[1.0, -INF], [2.0, 2.0]], [r"^logits has, in every row, all its"]),
+        ([0, 1, 0], [[3.0, 1.0], [0.0, 2.0], [5.0, 5.0]],
+         [r"^labels: every example's label has the largest logit", r"T -> 0", "mistakes"]),
+        ([1, 0], [[3.0, 1.0], [0.5, 2.0]],
+         [r"^logits are no better than uniform", r"T -> infinity", "belong together"]),
+        ([1, 1], [[3.0, -INF], [0.5, 2.0]], [r"^labels\[0\] = 1 picks a masked \(-inf\) class",
+                                             r"\+inf at every temperature"]),
+        ([[0, 0], [0, 2]],
+         [[[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [[2.0, 0.0, 0.0], [0.0, 1.0, -INF]]],
+         [r"^labels\[1, 1\] = 2 picks a masked"]),
+        (np.zeros(0, int), np.zeros((0, 3)), [r"^logits holds no examples"]),
+        ([0.0, 1.0], [[3.0, 1.0], [0.5, 2.0]], [r"^labels must be integer class indices"]),
+        ([0, 1, 0], [[3.0, 1.0], [0.5, 2.0]], [r"^labels has shape \(3,\) but logits has shape"]),
+        ([0, 1], [[3.0, NAN], [0.5, 2.0]], [r"^logits contains NaN at index \[0, 1\]"]),
+        ([0, 1], [[3.0, INF], [0.5, 2.0]], [r"^logits contains \+inf"]),
+        ([0, 1], [[3.0, 1.0], [-INF, -INF]],
+         [r"^logits has a row \[1\] whose entries are all -inf"]),
+    ],
+)
+def test_bad_or_degenerate_fit_temperature(labels, logits, patterns):
+    raises(lambda: xl.fit_temperature(labels, logits), *patterns)

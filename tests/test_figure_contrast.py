@@ -18,7 +18,8 @@ import numpy as np
 import pytest
 from matplotlib.text import Text
 
-from xentlib import figures, plotting, widgets
+import xentlib as xl
+from xentlib import figures, plotting, training, widgets
 from xentlib.plotting import contrast_ratio as contrast
 
 TEXT_CONTRAST = 4.5
@@ -51,7 +52,10 @@ def _built_figures():
     out = {}
     for name in dir(figures):
         make = getattr(figures, name)
-        if name.endswith("_explorer"):
+        if name == "temperature_scaling_explorer":  # needs a model's labels and logits
+            explorer = make(_SETS["val"], _SETS["test"], fitted=1.5, values=[0.5, 2.0])
+            out[name] = explorer._renderer.fig
+        elif name.endswith("_explorer"):
             explorer = make(values=[0.2, 0.6]) if name != "loss_and_gradient_explorer" else make(values=[-4, 2])
             out[name] = explorer._renderer.fig
     w = np.linspace(-2, 2, 5)
@@ -59,7 +63,24 @@ def _built_figures():
     out["softmax_of_integers"] = figures.softmax_of_integers()
     out["loss_curves"] = figures.loss_curves(w, w**2, np.abs(w))
     out["training_accuracy"] = figures.training_accuracy(np.linspace(0, 1, 5), np.linspace(0, 1, 5))
+    x, y = _SETS["x"], _SETS["test"][0]
+    run = training.fit_softmax_regression(x, y, 3, steps=20, validation=(x, y))
+    out["training_curves"] = figures.training_curves({"a": run, "b": run})
+    out["reliability_diagram"] = figures.reliability_diagram(y, xl.softmax(_SETS["test"][1]), title="t")
     return out
+
+
+def _sets():
+    """Labels and logits of a small three-class problem, for chapter 9's figures."""
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 2))
+    y = rng.integers(0, 3, size=60)
+    logits = 2 * rng.normal(size=(60, 3))
+    logits[np.arange(60), y] += 2
+    return {"x": x, "val": (y, logits), "test": (y, logits)}
+
+
+_SETS = _sets()
 
 
 FIGURES = _built_figures()

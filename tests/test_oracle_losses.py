@@ -10,7 +10,8 @@ import scipy.special as sc
 
 import reference as ref
 from oracle_cases import DENSE_CASES, F32_P, F32_ROWS, F32_X, PROB_GRID, RTOL_SCIPY, random_distributions, ordinary_logits
-from support import EPS64, INF, assert_matches, call, onehot
+from oracle_cases import LOGIT_ROWS
+from support import EPS32, EPS64, INF, assert_matches, call, onehot
 
 
 def test_sparse_loss_near_zero():
@@ -350,3 +351,290 @@ def test_matches_scipy_losses():
     pr = sc.expit(x)
     np.testing.assert_allclose(call("binary_cross_entropy", y, pr),
                                -(sc.xlogy(y, pr) + sc.xlog1py(1 - y, -pr)), rtol=RTOL_SCIPY)
+
+
+# --------------------------------------------------------------------------
+# label smoothing
+# --------------------------------------------------------------------------
+
+SMOOTHING = [0.1, 0.5, 1.0, 2.0**-30]
+
+
+def _smoothed(z, eps):
+    z = np.asarray(z, dtype=np.float64)
+    return (1 - eps) * z + eps / z.shape[-1]
+
+
+@pytest.mark.parametrize("eps", SMOOTHING)
+@pytest.mark.parametrize("z, x, hard", DENSE_CASES)
+def test_dense_smoothed_loss_grid(z, x, hard, eps):
+    assert_matches(call("softmax_cross_entropy_with_logits", z, x, label_smoothing=eps),
+                   ref.softmax_cross_entropy_with_logits(z, x, label_smoothing=eps))
+
+
+@pytest.mark.parametrize("eps", SMOOTHING)
+@pytest.mark.parametrize("z, x, hard", DENSE_CASES)
+def test_dense_smoothed_grad_grid(z, x, hard, eps):
+    # smoothed targets are soft: softmax_i * sum(t) - t_i cancels near the optimum,
+    # allow 4 eps times the size of the two terms (as for soft labels)
+    t = _smoothed(z, eps)
+    atol = 4 * EPS64 * (ref.softmax(x) * np.sum(t) + t)
+    assert_matches(call("softmax_cross_entropy_with_logits_grad", z, x, label_smoothing=eps),
+                   ref.softmax_cross_entropy_with_logits_grad(z, x, label_smoothing=eps),
+                   atol=atol)
+
+
+@pytest.mark.parametrize("eps", SMOOTHING)
+@pytest.mark.parametrize("row", LOGIT_ROWS.values(), ids=LOGIT_ROWS.keys())
+def test_sparse_smoothed_loss_and_grad(row, eps):
+    x = np.asarray(row)
+    finite = np.flatnonzero(np.isfinite(x))
+    for lab in {int(np.argmax(x)), int(finite[np.argmin(x[finite])])}:
+        out = call("sparse_softmax_cross_entropy_with_logits", np.int64(lab), x,
+                   label_smoothing=eps)
+        assert_matches(out, ref.sparse_softmax_cross_entropy_with_logits(lab, x,
+                                                                         label_smoothing=eps))
+        t = _smoothed(onehot(lab, x.size), eps)
+        atol = 4 * EPS64 * (ref.softmax(x) + t)
+        assert_matches(call("sparse_softmax_cross_entropy_with_logits_grad", np.int64(lab), x,
+                            label_smoothing=eps),
+                       ref.sparse_softmax_cross_entropy_with_logits_grad(lab, x,
+                                                                         label_smoothing=eps),
+                       atol=atol)
+
+
+def test_smoothing_with_a_masked_class_is_inf_and_the_gradient_finite():
+    # the masked class gets target eps/K > 0: +inf, like a positive label on it
+    x = np.array([2.0, -INF, 0.5])
+    assert call("sparse_softmax_cross_entropy_with_logits", np.int64(0), x,
+                label_smoothing=0.1) == INF
+    assert call("softmax_cross_entropy_with_logits", onehot(0, 3), x, label_smoothing=0.1) == INF
+    assert call("sparse_softmax_cross_entropy_with_logits", np.int64(0), x,
+                label_smoothing=0.0) < INF
+    g = call("sparse_softmax_cross_entropy_with_logits_grad", np.int64(0), x, label_smoothing=0.1)
+    assert g[1] == -0.1 / 3
+    assert_matches(g, ref.sparse_softmax_cross_entropy_with_logits_grad(0, x, label_smoothing=0.1),
+                   atol=4 * EPS64)
+
+
+def test_smoothed_confident_gradient_keeps_its_small_top_entry():
+    # t_top = 1 - eps + eps/K and softmax_top ~ 1 - 1e-20: the top entry is
+    # eps (K-1)/K - s/(1+s), here ~ eps/2 = 2**-41 exactly to within rounding of
+    # that small number; 1 - eps/2 - softmax would lose it at eps = 2**-40
+    x = np.array([46.0, 0.0])
+    eps = 2.0**-40
+    for g in (call("softmax_cross_entropy_with_logits_grad", [1.0, 0.0], x, label_smoothing=eps),
+              call("sparse_softmax_cross_entropy_with_logits_grad", np.int64(0), x,
+                   label_smoothing=eps)):
+        assert_matches(g, ref.sparse_softmax_cross_entropy_with_logits_grad(0, x,
+                                                                           label_smoothing=eps),
+                       rtol=1e-13, atol=4 * EPS64 * 2.0**-40)
+
+
+@pytest.mark.parametrize("row", F32_ROWS.values(), ids=F32_ROWS.keys())
+def test_float32_smoothed_losses(row):
+    x = np.asarray(row, dtype=np.float32)
+    lab = int(np.argmax(x))
+    z = onehot(lab, x.size).astype(np.float32)
+    eps = 0.125
+    assert_matches(call("softmax_cross_entropy_with_logits", z, x, label_smoothing=eps),
+                   ref.softmax_cross_entropy_with_logits(z, x, label_smoothing=eps),
+                   dtype=np.float32)
+    assert_matches(call("sparse_softmax_cross_entropy_with_logits", np.int64(lab), x,
+                        label_smoothing=eps),
+                   ref.sparse_softmax_cross_entropy_with_logits(lab, x, label_smoothing=eps),
+                   dtype=np.float32)
+    t = _smoothed(z, eps)
+    atol = 4 * EPS32 * (ref.softmax(x) + t)
+    assert_matches(call("sparse_softmax_cross_entropy_with_logits_grad", np.int64(lab), x,
+                        label_smoothing=eps),
+                   ref.sparse_softmax_cross_entropy_with_logits_grad(lab, x, label_smoothing=eps),
+                   dtype=np.float32, atol=atol)
+    assert_matches(call("softmax_cross_entropy_with_logits_grad", z, x, label_smoothing=eps),
+                   ref.softmax_cross_entropy_with_logits_grad(z, x, label_smoothing=eps),
+                   dtype=np.float32, atol=atol)
+
+
+# --------------------------------------------------------------------------
+# weighted sigmoid cross-entropy
+# --------------------------------------------------------------------------
+
+WIDE_X = np.concatenate([SIG_X, [1000.0, -1000.0, -1e-300, 2.5, -2.5, 36.7, -36.7, -INF]])
+POS_WEIGHTS = [0.0, 0.25, 3.0, 1e-20, 1e10]
+
+
+@pytest.mark.parametrize("q", POS_WEIGHTS)
+@pytest.mark.parametrize("z", SIG_Z)
+def test_weighted_sigmoid_ce_grid(z, q):
+    zz = np.full(WIDE_X.shape, z)
+    # both log-sigmoid terms are >= 0 and computed apart: no allowance, soft labels included
+    assert_matches(call("sigmoid_cross_entropy_with_logits", zz, WIDE_X, pos_weight=q),
+                   ref.sigmoid_cross_entropy_with_logits(zz, WIDE_X, pos_weight=q))
+
+
+@pytest.mark.parametrize("q", POS_WEIGHTS)
+@pytest.mark.parametrize("z", SIG_Z)
+def test_weighted_sigmoid_ce_grad_grid(z, q):
+    zz = np.full(WIDE_X.shape, z)
+    # (1 - y) sigmoid(x) - q y sigmoid(-x): for soft labels two terms of opposite sign,
+    # allow 4 eps times their sizes; 0/1 labels leave one term and get no allowance
+    hard = (zz == 0) | (zz == 1)
+    sizes = (1 - zz) * ref.sigmoid(WIDE_X) + q * zz * ref.sigmoid(-WIDE_X)
+    atol = np.where(hard, 0.0, 4 * EPS64 * sizes)
+    assert_matches(call("sigmoid_cross_entropy_with_logits_grad", zz, WIDE_X, pos_weight=q),
+                   ref.sigmoid_cross_entropy_with_logits_grad(zz, WIDE_X, pos_weight=q),
+                   atol=atol)
+
+
+def test_weighted_sigmoid_ce_per_class_weights():
+    rng = np.random.default_rng(30)
+    x = rng.normal(scale=20.0, size=(4, 3))
+    x[0] = [1000.0, -1000.0, -40.0]
+    y = np.round(rng.uniform(size=x.shape))
+    y[1] = [0.3, 0.9, 1 - 2.0**-53]
+    q = np.array([0.5, 4.0, 1.0])
+    assert_matches(call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=q),
+                   ref.sigmoid_cross_entropy_with_logits(y, x, pos_weight=q))
+    hard = (y == 0) | (y == 1)
+    sizes = (1 - y) * ref.sigmoid(x) + q * y * ref.sigmoid(-x)
+    assert_matches(call("sigmoid_cross_entropy_with_logits_grad", y, x, pos_weight=q),
+                   ref.sigmoid_cross_entropy_with_logits_grad(y, x, pos_weight=q),
+                   atol=np.where(hard, 0.0, 4 * EPS64 * sizes))
+
+
+def test_weighted_sigmoid_ce_confident_and_masked():
+    # q * sigmoid(-40) ~ 3 * 4.25e-18 (not 0) and a zero weight at z = -inf costs 0
+    y = np.array([1.0, 1.0, 0.0])
+    x = np.array([40.0, -INF, -INF])
+    out = call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=np.float64(3.0))
+    assert 0 < out[0] and out[1] == INF and out[2] == 0
+    assert_matches(out, ref.sigmoid_cross_entropy_with_logits(y, x, pos_weight=3.0))
+    assert call("sigmoid_cross_entropy_with_logits", [1.0], [-INF], pos_weight=0.0)[0] == 0
+
+
+def test_float32_weighted_sigmoid_ce():
+    x = F32_X[np.isfinite(F32_X)]
+    for zval in (0.0, 1.0):
+        z = np.full(x.shape, zval, dtype=np.float32)
+        for q in (np.float32(3.0), 0.25):
+            for name in ("sigmoid_cross_entropy_with_logits",
+                         "sigmoid_cross_entropy_with_logits_grad"):
+                assert_matches(call(name, z, x, pos_weight=q),
+                               getattr(ref, name)(z, x, pos_weight=q), dtype=np.float32)
+
+
+# --------------------------------------------------------------------------
+# focal loss
+# --------------------------------------------------------------------------
+
+FOCAL_PARAMS = [(0.0, None), (0.5, None), (1.0, None), (2.0, None), (5.0, None),
+                (2.0, 0.25), (2.0, 0.0), (2.0, 1.0), (0.25, 0.75)]
+
+
+def _focal_atol(z, x, gamma, alpha, kind):
+    """Soft labels only. The loss: the cross-entropy's own allowance (_sig_ce_atol)
+    times the factor alpha_t (1 - p_t)**gamma (<= 1). The gradient: the bracket's
+    terms have both signs for soft labels (cancellation near the optimum), so 4 eps
+    times their sizes, plus the cross-entropy allowance (its term's factor <= gamma)."""
+    hard = (np.asarray(z) == 0) | (np.asarray(z) == 1)
+    ce_allow = _sig_ce_atol(z, x)
+    if kind == "loss":
+        return ce_allow
+    scale = ref.sigmoid_focal_loss_grad_scale(z, x, gamma, alpha)
+    return np.where(hard, 0.0, 4 * EPS64 * scale + max(gamma, 1.0) * ce_allow)
+
+
+@pytest.mark.parametrize("gamma, alpha", FOCAL_PARAMS)
+@pytest.mark.parametrize("z", SIG_Z)
+def test_focal_loss_grid(z, gamma, alpha):
+    zz = np.full(WIDE_X.shape, z)
+    out = call("sigmoid_focal_loss", zz, WIDE_X, gamma=gamma, alpha=alpha)
+    assert_matches(out, ref.sigmoid_focal_loss(zz, WIDE_X, gamma, alpha),
+                   atol=_focal_atol(zz, WIDE_X, gamma, alpha, "loss"))
+
+
+@pytest.mark.parametrize("gamma, alpha", FOCAL_PARAMS)
+@pytest.mark.parametrize("z", SIG_Z)
+def test_focal_grad_grid(z, gamma, alpha):
+    zz = np.full(WIDE_X.shape, z)
+    out = call("sigmoid_focal_loss_grad", zz, WIDE_X, gamma=gamma, alpha=alpha)
+    assert_matches(out, ref.sigmoid_focal_loss_grad(zz, WIDE_X, gamma, alpha),
+                   atol=_focal_atol(zz, WIDE_X, gamma, alpha, "grad"))
+
+
+def test_focal_large_margin_is_tiny_not_zero():
+    # y = 1, z = 40: loss sigma(-40)**3-ish and gradient ~ -3 sigma(-40)**3, both > 0 in size
+    y, x = np.array([1.0, 0.0]), np.array([40.0, -40.0])
+    loss = call("sigmoid_focal_loss", y, x)
+    grad = call("sigmoid_focal_loss_grad", y, x)
+    assert (loss > 0).all() and grad[0] < 0 < grad[1]
+    assert_matches(loss, ref.sigmoid_focal_loss(y, x))
+    assert_matches(grad, ref.sigmoid_focal_loss_grad(y, x))
+
+
+def test_focal_huge_wrong_logit():
+    y, x = np.array([1.0, 0.0, 1.0]), np.array([-1000.0, 1000.0, -INF])
+    assert_matches(call("sigmoid_focal_loss", y, x), ref.sigmoid_focal_loss(y, x))
+    assert_matches(call("sigmoid_focal_loss_grad", y, x), ref.sigmoid_focal_loss_grad(y, x))
+    # alpha = 0 weighs the positives by 0: 0, not 0 * inf = nan
+    assert call("sigmoid_focal_loss", [1.0], [-INF], alpha=0.0)[0] == 0
+
+
+def test_focal_grad_matches_mpmath_numerical_derivative():
+    # the analytic reference against mpmath's own numerical derivative of the reference loss
+    import mpmath
+
+    with mpmath.workdps(60):
+        for zv, xv, gamma, alpha in [(1.0, 2.0, 2.0, None), (0.0, -3.5, 0.5, 0.25),
+                                     (0.3, 1.25, 2.0, 0.75), (1.0, -30.0, 1.5, None),
+                                     (0.0, 50.0, 3.0, 0.5)]:
+            z, x = ref.to_mp(zv), ref.to_mp(xv)
+
+            def loss(t, z=z, gamma=gamma, alpha=alpha):
+                alpha_t, u, ce, _, _ = ref._focal_parts(z, t, gamma, alpha)
+                return alpha_t * u ** ref.to_mp(gamma) * ce
+
+            numeric = mpmath.diff(loss, x)
+            analytic = mpmath.fsum(ref._focal_grad_terms(z, x, gamma, alpha))
+            assert abs(numeric - analytic) <= mpmath.mpf(10) ** -40 * abs(analytic)
+            assert_matches(call("sigmoid_focal_loss_grad", np.array([zv]), np.array([xv]),
+                                gamma=gamma, alpha=alpha),
+                           np.array([float(analytic)]),
+                           atol=4 * EPS64 * float(ref.sigmoid_focal_loss_grad_scale(
+                               np.array([zv]), np.array([xv]), gamma, alpha)[0]))
+
+
+@pytest.mark.parametrize("gamma, alpha", [(2.0, None), (0.5, 0.25)])
+def test_float32_focal(gamma, alpha):
+    x = F32_X[np.isfinite(F32_X)]
+    for zval in (0.0, 1.0):
+        z = np.full(x.shape, zval, dtype=np.float32)
+        assert_matches(call("sigmoid_focal_loss", z, x, gamma=gamma, alpha=alpha),
+                       ref.sigmoid_focal_loss(z, x, gamma, alpha), dtype=np.float32)
+        assert_matches(call("sigmoid_focal_loss_grad", z, x, gamma=gamma, alpha=alpha),
+                       ref.sigmoid_focal_loss_grad(z, x, gamma, alpha), dtype=np.float32)
+
+
+def test_new_losses_match_scipy():
+    x = ordinary_logits(31)
+    y = np.random.default_rng(32).uniform(size=x.shape)
+    lab = np.random.default_rng(33).integers(0, 6, size=4)
+    ls = sc.log_softmax(x, axis=-1)
+    eps, k = 0.1, x.shape[-1]
+    np.testing.assert_allclose(
+        call("sparse_softmax_cross_entropy_with_logits", lab, x, label_smoothing=eps),
+        -(1 - eps) * ls[np.arange(4), lab] - eps / k * ls.sum(axis=-1), rtol=RTOL_SCIPY)
+    t = (1 - eps) * np.eye(k)[lab] + eps / k
+    np.testing.assert_allclose(
+        call("sparse_softmax_cross_entropy_with_logits_grad", lab, x, label_smoothing=eps),
+        sc.softmax(x, axis=-1) - t, rtol=RTOL_SCIPY, atol=4 * EPS64)
+    q = np.array([0.5, 1.0, 2.0, 3.0, 0.0, 10.0])
+    np.testing.assert_allclose(
+        call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=q),
+        -(q * y * sc.log_expit(x) + (1 - y) * sc.log_expit(-x)), rtol=RTOL_SCIPY)
+    p = sc.expit(x)
+    ce = -(y * sc.log_expit(x) + (1 - y) * sc.log_expit(-x))
+    p_t = p * y + (1 - p) * (1 - y)
+    alpha_t = 0.25 * y + 0.75 * (1 - y)
+    np.testing.assert_allclose(call("sigmoid_focal_loss", y, x, gamma=2.0, alpha=0.25),
+                               alpha_t * ce * (1 - p_t) ** 2, rtol=1e-10)

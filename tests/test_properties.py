@@ -13,6 +13,7 @@ import math
 import hypothesis.extra.numpy as hnp
 import numpy as np
 import pytest
+from hypothesis import assume as hypothesis_assume
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -400,6 +401,277 @@ def test_losses_are_nonnegative(data):
 
 
 # --------------------------------------------------------------------------
+# label smoothing
+# --------------------------------------------------------------------------
+
+smoothing = st.one_of(st.just(1.0), floats(0, 1))
+
+
+@PROP
+@given(st.data())
+def test_zero_smoothing_is_the_plain_loss_bit_for_bit(data):
+    shape = data.draw(shapes())
+    x = data.draw(logits(shape=shape))
+    z = data.draw(distributions(shape=shape, zeros=True))
+    lab = data.draw(hnp.arrays(np.int64, shape[:-1], elements=st.integers(0, shape[-1] - 1)))
+    for name, y in (("softmax_cross_entropy_with_logits", z),
+                    ("softmax_cross_entropy_with_logits_grad", z),
+                    ("sparse_softmax_cross_entropy_with_logits", lab),
+                    ("sparse_softmax_cross_entropy_with_logits_grad", lab)):
+        np.testing.assert_array_equal(call(name, y, x, label_smoothing=0.0), call(name, y, x))
+        np.testing.assert_array_equal(call(name, y, x, label_smoothing=0), call(name, y, x))
+
+
+@PROP
+@given(sparse_problems(), smoothing)
+def test_smoothed_sparse_equals_smoothed_dense_with_one_hot(problem, eps):
+    lab, x = problem
+    k = x.shape[-1]
+    z = np.eye(k)[lab]
+    np.testing.assert_allclose(
+        call("sparse_softmax_cross_entropy_with_logits", lab, x, label_smoothing=eps),
+        call("softmax_cross_entropy_with_logits", z, x, label_smoothing=eps),
+        rtol=1e-13, atol=0)
+    # both gradients are softmax - t for the soft target t: they may differ by the
+    # rounding of the two terms, 4 eps times their size
+    t = (1 - eps) * z + eps / k
+    np.testing.assert_allclose(
+        call("sparse_softmax_cross_entropy_with_logits_grad", lab, x, label_smoothing=eps),
+        call("softmax_cross_entropy_with_logits_grad", z, x, label_smoothing=eps),
+        rtol=1e-13, atol=4 * EPS * (1 + t.max()))
+
+
+@PROP
+@given(st.data(), smoothing)
+def test_smoothed_loss_at_least_entropy_of_target(data, eps):
+    shape = data.draw(shapes())
+    x = data.draw(logits(shape=shape))
+    z = data.draw(distributions(shape=shape, zeros=True))
+    t = (1 - eps) * z + eps / shape[-1]
+    loss = np.asarray(call("softmax_cross_entropy_with_logits", z, x, label_smoothing=eps))
+    h = np.asarray(call("entropy", t / t.sum(axis=-1, keepdims=True)))
+    # Gibbs' inequality; t sums to 1 up to a few eps
+    assert (loss >= h - 4 * shape[-1] * EPS * (1 + h)).all(), (loss, h)
+
+
+@PROP
+@given(st.data(), floats(1e-3, 1))
+def test_smoothed_loss_equals_entropy_at_log_target(data, eps):
+    shape = data.draw(shapes())
+    z = data.draw(distributions(shape=shape, zeros=True))
+    t = (1 - eps) * z + eps / shape[-1]  # every entry >= eps / K > 0
+    loss = call("softmax_cross_entropy_with_logits", z, np.log(t), label_smoothing=eps)
+    h = call("entropy", t / t.sum(axis=-1, keepdims=True))
+    # softmax(log t) = t / sum(t): equality up to rounding of log t (|log t| <= 9)
+    np.testing.assert_allclose(loss, h, rtol=1e-12, atol=64 * EPS)
+    np.testing.assert_allclose(
+        call("softmax_cross_entropy_with_logits_grad", z, np.log(t), label_smoothing=eps), 0.0,
+        atol=64 * EPS)
+
+
+@PROP
+@given(st.data(), smoothing)
+def test_smoothed_grads_match_finite_differences(data, eps):
+    shape = data.draw(shapes())
+    x = data.draw(logits(lo=-10, hi=10, shape=shape))
+    z = data.draw(distributions(shape=shape, zeros=True))
+    lab = data.draw(hnp.arrays(np.int64, shape[:-1], elements=st.integers(0, shape[-1] - 1)))
+    g = call("softmax_cross_entropy_with_logits_grad", z, x, label_smoothing=eps)
+    fd = central_difference(
+        lambda v: call("softmax_cross_entropy_with_logits", z, v, label_smoothing=eps), x)
+    np.testing.assert_allclose(g, fd, rtol=FD_RTOL, atol=FD_ATOL)
+    g = call("sparse_softmax_cross_entropy_with_logits_grad", lab, x, label_smoothing=eps)
+    fd = central_difference(
+        lambda v: call("sparse_softmax_cross_entropy_with_logits", lab, v, label_smoothing=eps), x)
+    np.testing.assert_allclose(g, fd, rtol=FD_RTOL, atol=FD_ATOL)
+
+
+# --------------------------------------------------------------------------
+# weighted sigmoid cross-entropy and the focal loss
+# --------------------------------------------------------------------------
+
+
+@st.composite
+def sigmoid_problems(draw, lo=-30.0, hi=30.0):
+    """Labels (0/1 or soft), logits and a per-class positive weight of one shape."""
+    shape = draw(shapes())
+    x = draw(hnp.arrays(np.float64, shape, elements=floats(lo, hi)))
+    y = draw(hnp.arrays(np.float64, shape,
+                        elements=st.one_of(st.sampled_from([0.0, 1.0]), floats(0, 1))))
+    q = draw(hnp.arrays(np.float64, shape[-1:], elements=floats(0, 20)))
+    return y, x, q
+
+
+@PROP
+@given(sigmoid_problems())
+def test_pos_weight_one_and_plain_focal_are_the_sigmoid_loss(problem):
+    y, x, _ = problem
+    plain = call("sigmoid_cross_entropy_with_logits", y, x)
+    plain_grad = call("sigmoid_cross_entropy_with_logits_grad", y, x)
+    for q in (1, 1.0, np.ones(x.shape[-1])):
+        np.testing.assert_array_equal(call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=q),
+                                      plain)
+        np.testing.assert_array_equal(
+            call("sigmoid_cross_entropy_with_logits_grad", y, x, pos_weight=q), plain_grad)
+    np.testing.assert_array_equal(call("sigmoid_focal_loss", y, x, gamma=0.0), plain)
+    np.testing.assert_array_equal(call("sigmoid_focal_loss_grad", y, x, gamma=0), plain_grad)
+
+
+@PROP
+@given(sigmoid_problems(), floats(0, 20))
+def test_weighted_loss_is_its_two_terms(problem, c):
+    # scaling pos_weight by c scales the positive term only: L(q) = L_neg + q * L_pos,
+    # L_pos = L(1) - L(0) is the unit-weight positive term
+    y, x, q = problem
+    l0 = call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=0.0)
+    l1 = call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=np.full(x.shape[-1], 1.0 + 0.0))
+    pos = call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=2.0) - l0
+    np.testing.assert_allclose(l1, l0 + pos / 2, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(call("sigmoid_cross_entropy_with_logits", y, x, pos_weight=c),
+                               l0 + c * pos / 2, rtol=1e-12, atol=1e-12 * (1 + c))
+
+
+@PROP
+@given(sigmoid_problems(lo=-10, hi=10))
+def test_weighted_sigmoid_grad_matches_finite_differences(problem):
+    y, x, q = problem
+    g = call("sigmoid_cross_entropy_with_logits_grad", y, x, pos_weight=q)
+    h = 1e-6
+    xp, xm = x + h, x - h
+    fd = (call("sigmoid_cross_entropy_with_logits", y, xp, pos_weight=q)
+          - call("sigmoid_cross_entropy_with_logits", y, xm, pos_weight=q)) / (xp - xm)
+    np.testing.assert_allclose(g, fd, rtol=FD_RTOL, atol=FD_ATOL * (1 + q.max()))
+
+
+focal_alpha = st.one_of(st.none(), floats(0, 1))
+
+
+@PROP
+@given(sigmoid_problems(lo=-10, hi=10), floats(0, 5), focal_alpha)
+def test_focal_grad_matches_finite_differences(problem, gamma, alpha):
+    y, x, _ = problem
+    g = call("sigmoid_focal_loss_grad", y, x, gamma=gamma, alpha=alpha)
+    h = 1e-6
+    xp, xm = x + h, x - h
+    fd = (call("sigmoid_focal_loss", y, xp, gamma=gamma, alpha=alpha)
+          - call("sigmoid_focal_loss", y, xm, gamma=gamma, alpha=alpha)) / (xp - xm)
+    np.testing.assert_allclose(g, fd, rtol=FD_RTOL, atol=FD_ATOL)
+
+
+@PROP
+@given(sigmoid_problems(lo=-50, hi=50), floats(0, 5), focal_alpha)
+def test_focal_loss_at_most_the_cross_entropy(problem, gamma, alpha):
+    y, x, _ = problem
+    fl = call("sigmoid_focal_loss", y, x, gamma=gamma, alpha=alpha)
+    ce = call("sigmoid_cross_entropy_with_logits", y, x)
+    # alpha_t (1 - p_t)**gamma <= 1; each factor rounds by an ulp or so
+    assert (fl >= 0).all() and (fl <= ce * (1 + 8 * EPS)).all()
+
+
+# --------------------------------------------------------------------------
+# calibration
+# --------------------------------------------------------------------------
+
+
+def _calibrated_sample(n, seed, k=4):
+    """Dirichlet probabilities and labels drawn from them: calibrated by construction."""
+    rng = np.random.default_rng(seed)
+    probs = rng.dirichlet(np.full(k, 0.7), size=n)
+    u = rng.uniform(size=(n, 1))
+    labels = np.minimum((u > np.cumsum(probs, axis=-1)).sum(axis=-1), k - 1)
+    return labels, probs
+
+
+def test_ece_of_a_calibrated_model_shrinks_with_n():
+    small = [call("expected_calibration_error", *_calibrated_sample(1000, s)) for s in range(3)]
+    large = [call("expected_calibration_error", *_calibrated_sample(100_000, s)) for s in range(3)]
+    # a finite sample's ECE is about sqrt(M/N) in size: ~0.05 at 1e3, ~0.005 at 1e5
+    assert max(large) < 0.015 < min(small) * 0.75, (small, large)
+    # a model that is overconfident on the same labels is not calibrated
+    labels, probs = _calibrated_sample(100_000, 0)
+    sharp = call("softmax", 3 * np.log(probs))
+    assert call("expected_calibration_error", labels, sharp) > 0.05
+
+
+@PROP
+@given(st.data(), st.integers(1, 20))
+def test_calibration_bins_add_up_to_the_ece(data, n_bins):
+    shape = data.draw(shapes(min_classes=1, max_classes=5))
+    p = data.draw(distributions(shape=shape, zeros=True))
+    lab = data.draw(hnp.arrays(np.int64, shape[:-1], elements=st.integers(0, shape[-1] - 1)))
+    bins = call("calibration_bins", lab, p, n_bins=n_bins)
+    n = p.size // shape[-1]
+    assert bins.counts.sum() == n and (bins.counts >= 0).all()
+    assert ((bins.confidence > bins.edges[:-1]) | (bins.counts == 0)).all()
+    assert (bins.confidence <= bins.edges[1:] * (1 + 4 * EPS)).all()
+    ece = call("expected_calibration_error", lab, p, n_bins=n_bins)
+    gap = np.sum(bins.counts / n * np.abs(bins.accuracy - bins.confidence))
+    assert 0 <= ece <= 1
+    np.testing.assert_allclose(ece, gap, rtol=1e-12, atol=1e-15)
+
+
+eighths = st.integers(-40, 40).map(lambda i: i / 8)  # gaps >= 1/8: no near-ties
+
+
+@st.composite
+def temperature_problems(draw):
+    n, k = draw(st.integers(1, 12)), draw(st.integers(1, 5))
+    x = draw(hnp.arrays(np.float64, (n, k), elements=eighths))
+    lab = draw(hnp.arrays(np.int64, (n,), elements=st.integers(0, k - 1)))
+    return lab, x
+
+
+def _mean_loss(lab, x, t):
+    return float(np.mean(call("sparse_softmax_cross_entropy_with_logits", lab, x / t)))
+
+
+@PROP
+@given(temperature_problems())
+def test_fit_temperature_minimises_the_loss_or_says_why_not(problem):
+    lab, x = problem
+    n, k = x.shape
+    picked = x[np.arange(n), lab]
+    # 8 K N f(0+) in integers (x is in eighths): the sign decides case (c) exactly
+    slope0 = int(round(8 * (x.sum(axis=-1) - k * picked).sum()))
+    if (x == x[:, :1]).all():
+        with pytest.raises(ValueError, match="^logits has, in every row, all its"):
+            call("fit_temperature", lab, x)
+        return
+    hypothesis_assume(slope0 != 0)  # the boundary itself rounds either way
+    if (picked == x.max(axis=-1)).all():
+        with pytest.raises(ValueError, match="^labels: every example's label has the largest"):
+            call("fit_temperature", lab, x)
+    elif slope0 > 0:
+        with pytest.raises(ValueError, match="^logits are no better than uniform"):
+            call("fit_temperature", lab, x)
+    else:
+        t = call("fit_temperature", lab, x)
+        assert t > 0
+        best = _mean_loss(lab, x, t)
+        for factor in (1 - 1e-4, 1 + 1e-4, 0.99, 1.01, 0.5, 2.0, 0.1, 10.0):
+            assert best <= _mean_loss(lab, x, t * factor) * (1 + 1e-13) + 1e-15, factor
+        # power-of-two scaling of the logits scales T exactly; any other scale closely
+        assert call("fit_temperature", lab, 4.0 * x) == 4.0 * t
+        np.testing.assert_allclose(call("fit_temperature", lab, 3.0 * x), 3.0 * t, rtol=1e-9)
+
+
+def test_fit_temperature_on_a_grid_of_temperatures():
+    rng = np.random.default_rng(40)
+    n, k = 30_000, 5  # several blocks of rows
+    lab = rng.integers(0, k, size=n)
+    x = rng.normal(size=(n, k))
+    x[np.arange(n), lab] += 1.5
+    x *= 3.0  # overconfident: the best T is above 1
+    t = call("fit_temperature", lab, x)
+    grid = np.exp(np.linspace(np.log(0.2), np.log(20.0), 61))
+    losses = [_mean_loss(lab, x, g) for g in grid]
+    best = _mean_loss(lab, x, t)
+    assert best <= min(losses)
+    assert grid[int(np.argmin(losses)) - 1] < t < grid[int(np.argmin(losses)) + 1]
+    assert call("fit_temperature", lab, 2.5 * x) == pytest.approx(2.5 * t, rel=1e-10)
+
+
+# --------------------------------------------------------------------------
 # dtype and shape rules, for every function
 # --------------------------------------------------------------------------
 
@@ -412,6 +684,7 @@ def _args(name, dtype, data):
     q = data.draw(distributions(shape=shape)).astype(dtype)
     pr = data.draw(hnp.arrays(np.float64, shape, elements=floats(0, 1))).astype(dtype)
     lab = data.draw(hnp.arrays(np.int64, batch, elements=st.integers(0, shape[-1] - 1)))
+    noise = data.draw(hnp.arrays(np.float64, (4, 2), elements=floats(-0.5, 0.5)))
     table = {
         "information": ((pr,), shape),
         "entropy": ((p,), batch),
@@ -432,8 +705,19 @@ def _args(name, dtype, data):
         "binary_cross_entropy": ((pr, q), shape),
         "mean_squared_error": ((pr, x), ()),
         "mean_squared_error_grad": ((pr, x), shape),
+        "sigmoid_focal_loss": ((pr, x), shape),
+        "sigmoid_focal_loss_grad": ((pr, x), shape),
+        "expected_calibration_error": ((lab, p), ()),
+        "calibration_bins": ((lab, p), BINS),
+        # right on three rows, wrong on one, with a little noise: a finite best T
+        "fit_temperature": ((np.zeros(4, np.int64), (_TEMPERATURE_LOGITS + noise).astype(dtype)),
+                            ()),
     }
     return table[name]
+
+
+BINS = "calibration bins"  # a CalibrationBins result, checked field by field
+_TEMPERATURE_LOGITS = np.array([[4.0, 0.0], [4.0, 0.0], [3.0, 0.5], [0.0, 4.0]])
 
 
 # Every public function of xentlib (derived, not listed): a new function without a
@@ -450,6 +734,13 @@ ALL_FUNCTIONS = [
 def test_dtype_and_shape_preserved(name, dtype, data):
     args, shape = _args(name, dtype, data)
     out = call(name, *args)
+    if shape == BINS:
+        n_bins = 15
+        assert out.edges.dtype == dtype and out.edges.shape == (n_bins + 1,)
+        assert out.counts.dtype == np.int64 and out.counts.shape == (n_bins,)
+        for field in (out.accuracy, out.confidence):
+            assert field.dtype == dtype and field.shape == (n_bins,)
+        return
     assert np.asarray(out).dtype == dtype
     assert np.shape(out) == shape
     if shape == ():

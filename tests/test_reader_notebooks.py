@@ -98,7 +98,7 @@ def test_reader_branch_has_a_lean_binder_environment(built_site):
 
     requirements = (built_site.parent / "reader-branch" / "requirements.txt").read_text().split()
     packages = sorted(r.split("==")[0] for r in requirements if "==" in r)
-    assert packages == ["ipywidgets", "matplotlib", "numpy"]
+    assert packages == ["ipywidgets", "matplotlib", "numpy", "scikit-learn"]
     assert any(r.endswith(f"/_static/xentlib-{version('xentlib')}-py3-none-any.whl") for r in requirements)
 
 

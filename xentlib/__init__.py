@@ -2,9 +2,10 @@
 
 Information, entropy, KL divergence and cross-entropy; the sigmoid and
 softmax activations; the classification losses computed from logits and
-their gradients. All are stable for extreme inputs and strict about bad
-ones (a ``ValueError`` that names the argument). ``xentlib.naive`` holds
-the textbook formulas written the obvious way, for showing how they fail.
+their gradients; and calibration (``xentlib.calibration``). All are stable
+for extreme inputs and strict about bad ones (a ``ValueError`` that names
+the argument). ``xentlib.naive`` holds the textbook formulas written the
+obvious way, for showing how they fail.
 
 Examples
 --------
@@ -15,11 +16,13 @@ Examples
 0.356674943939
 """
 
-from . import naive
+from . import calibration, naive
 from .activations import log_sigmoid, log_softmax, logsumexp, sigmoid, softmax
+from .calibration import calibration_bins, expected_calibration_error, fit_temperature
 from .gradients import (
     mean_squared_error_grad,
     sigmoid_cross_entropy_with_logits_grad,
+    sigmoid_focal_loss_grad,
     softmax_cross_entropy_with_logits_grad,
     sparse_softmax_cross_entropy_with_logits_grad,
 )
@@ -28,6 +31,7 @@ from .losses import (
     binary_cross_entropy,
     mean_squared_error,
     sigmoid_cross_entropy_with_logits,
+    sigmoid_focal_loss,
     softmax_cross_entropy_with_logits,
     sparse_softmax_cross_entropy_with_logits,
 )
@@ -51,13 +55,20 @@ __all__ = [
     "softmax_cross_entropy_with_logits",
     "sparse_softmax_cross_entropy_with_logits",
     "sigmoid_cross_entropy_with_logits",
+    "sigmoid_focal_loss",
     "binary_cross_entropy",
     "mean_squared_error",
     # gradients
     "softmax_cross_entropy_with_logits_grad",
     "sparse_softmax_cross_entropy_with_logits_grad",
     "sigmoid_cross_entropy_with_logits_grad",
+    "sigmoid_focal_loss_grad",
     "mean_squared_error_grad",
+    # calibration
+    "calibration_bins",
+    "expected_calibration_error",
+    "fit_temperature",
+    "calibration",
     # the naive formulas, kept apart
     "naive",
 ]

@@ -10,7 +10,17 @@ import numpy as np
 from . import validation as v
 from ._rows import as_rows
 
-__all__ = ["distribution_pair", "dense_rows", "sparse_rows", "elementwise_pair", "regression_pair", "scaled_difference"]
+__all__ = [
+    "distribution_pair",
+    "dense_rows",
+    "sparse_rows",
+    "elementwise_pair",
+    "weighted_pair",
+    "regression_pair",
+    "scaled_difference",
+    "calibration_rows",
+    "temperature_rows",
+]
 
 
 def _same_shape_pair(a, b, names, axis=None, b_first=False):
@@ -69,6 +79,22 @@ def elementwise_pair(labels, logits):
     return logits.dtype, labels, logits
 
 
+def weighted_pair(labels, logits, pos_weight):
+    """:func:`elementwise_pair` and a positive-class weight: ``(dtype, labels, logits, q)``.
+
+    ``q`` is None when nothing is weighted: ``pos_weight`` None, or every weight
+    exactly 1 (the unweighted kernel then runs, so ``pos_weight=1`` and None agree
+    bit for bit). Otherwise it is the weight broadcast along the last axis to
+    ``logits``' shape (a read-only view): :func:`xentlib.validation.as_pos_weight`
+    has already rejected every shape but a scalar and ``(C,)``.
+    """
+    dtype, labels, logits = elementwise_pair(labels, logits)
+    q = v.as_pos_weight(pos_weight, logits.shape)
+    if q is None or (q == 1).all():
+        return dtype, labels, logits, None
+    return dtype, labels, logits, np.broadcast_to(q, logits.shape)
+
+
 def regression_pair(y_true, y_pred):
     """Finite, equal-shape, non-empty arrays, and a scale for them.
 
@@ -93,3 +119,30 @@ def scaled_difference(tb, pb, scale):
     if scale == 1.0:
         return pb - a
     return pb * scale - a * scale
+
+
+def calibration_rows(labels, probs):
+    """Integer labels and probability rows for the calibration measures.
+
+    ``probs`` has the classes along its last axis (any leading batch shape, at
+    least one example) and rows that sum to 1; ``labels`` has shape
+    ``probs.shape[:-1]``. Returns ``(dtype, labels1, probs2)`` with ``labels1``
+    of shape (rows,) and ``probs2`` of shape (rows, classes).
+    """
+    probs = v.as_float_array(probs, "probs")
+    axis = v.normalize_axis(-1, probs.ndim, "probs' class axis")
+    v.check_nonempty_axis(probs, axis, "probs")
+    v.check_distribution(probs, "probs", axis)
+    labels = v.as_sparse_labels(labels, probs.shape, against="probs")
+    p2 = probs.reshape(-1, probs.shape[-1])
+    v.check_has_examples(p2.shape[0], "probs")
+    return probs.dtype, labels.reshape(-1), p2
+
+
+def temperature_rows(labels, logits):
+    """:func:`sparse_rows` for temperature fitting: at least one example, and no
+    label on a masked (-inf) class. Returns ``(dtype, labels2, logits2)``."""
+    dtype, batch, lab2, x2 = sparse_rows(labels, logits)
+    v.check_has_examples(x2.shape[0], "logits")
+    v.check_labelled_finite(lab2, x2, batch)
+    return dtype, lab2, x2

@@ -18,7 +18,18 @@ import numpy as np
 
 from . import validation as v
 
-__all__ = ["finish", "as_rows", "from_rows", "MaxSplit", "split_max", "softmax_from_split", "exp_neg_abs"]
+__all__ = [
+    "finish",
+    "as_rows",
+    "from_rows",
+    "MaxSplit",
+    "split_max",
+    "softmax_from_split",
+    "smooth_targets",
+    "exp_neg_abs",
+    "sigmoid_pair",
+    "sigmoid_ce",
+]
 
 
 def finish(out, dtype):
@@ -104,8 +115,47 @@ def softmax_from_split(split):
     return np.divide(split.terms, denom, out=split.terms), denom
 
 
+def smooth_targets(y, eps):
+    """Label smoothing along the last axis: ``(1 - eps) y + eps / K``, in ``y``'s dtype.
+
+    Every entry is >= 0, and ``eps / K`` > 0 also where ``y`` is 0 (a masked
+    class then gets a positive target).
+    """
+    return y * (1.0 - eps) + eps / y.shape[-1]
+
+
 def exp_neg_abs(w):
     """exp(-|w|): always in [0, 1], so it never overflows."""
     e = np.abs(w)
     np.negative(e, out=e)
     return np.exp(e, out=e)
+
+
+def sigmoid_pair(z):
+    """``(sigmoid(z), sigmoid(-z))`` for a block, each computed directly.
+
+    With :math:`e = e^{-|z|} \\in [0, 1]`, :math:`\\sigma(|z|) = 1/(1 + e)` and
+    :math:`\\sigma(-|z|) = e\\,\\sigma(|z|)`: neither is formed as ``1 -`` the
+    other, so both keep full relative accuracy (``sigmoid(-40)`` is 4.25e-18,
+    not 0), and nothing overflows (``z = -inf`` gives ``(0, 1)``).
+    """
+    e = exp_neg_abs(z)
+    big = np.add(e, 1.0)
+    np.reciprocal(big, out=big)  # sigmoid(|z|), in [1/2, 1]
+    small = np.multiply(e, big, out=e)  # sigmoid(-|z|), in [0, 1/2]
+    neg = np.signbit(z)
+    return np.where(neg, small, big), np.where(neg, big, small)
+
+
+def sigmoid_ce(y, z):
+    """Sigmoid cross-entropy of a block, ``max(z, 0) - zy + log1p(e^{-|z|})``.
+
+    ``y`` is already in ``z``'s dtype. The linear part is ``z (1 - y)`` or
+    ``-zy`` by the sign of ``z``, so no two terms cancel; ``z = -inf`` with
+    ``y = 0`` (a certain, correct "no") costs exactly 0.
+    """
+    with np.errstate(invalid="ignore"):
+        linear = z * ((z >= 0) - y)  # z(1 - y) or -zy; -inf * 0 is NaN
+    if np.isnan(linear).any():
+        linear[np.isnan(linear)] = 0.0  # z = -inf with y = 0: a certain, correct "no"
+    return linear + np.log1p(exp_neg_abs(z))

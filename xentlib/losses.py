@@ -7,7 +7,10 @@ softmax_cross_entropy_with_logits
 sparse_softmax_cross_entropy_with_logits
     The same loss with integer class labels.
 sigmoid_cross_entropy_with_logits
-    Multi-label (independent yes/no) loss from logits, elementwise.
+    Multi-label (independent yes/no) loss from logits, elementwise; optionally
+    with the positives weighted (``pos_weight``).
+sigmoid_focal_loss
+    The same loss scaled down for easy examples (Lin et al. 2017), elementwise.
 binary_cross_entropy
     The same loss from probabilities, elementwise.
 mean_squared_error
@@ -22,14 +25,22 @@ none of them cancels, which is why a loss of 5.55e-17 comes out as
 import numpy as np
 
 from . import validation as v
-from ._args import dense_rows, elementwise_pair, regression_pair, scaled_difference, sparse_rows
+from ._args import (
+    dense_rows,
+    elementwise_pair,
+    regression_pair,
+    scaled_difference,
+    sparse_rows,
+    weighted_pair,
+)
 from ._blocks import map_elements, map_rows, sum_elements
-from ._rows import exp_neg_abs, finish, split_max
+from ._rows import exp_neg_abs, finish, sigmoid_ce, sigmoid_pair, smooth_targets, split_max
 
 __all__ = [
     "softmax_cross_entropy_with_logits",
     "sparse_softmax_cross_entropy_with_logits",
     "sigmoid_cross_entropy_with_logits",
+    "sigmoid_focal_loss",
     "binary_cross_entropy",
     "mean_squared_error",
 ]
@@ -38,7 +49,7 @@ __all__ = [
 # --- losses ----------------------------------------------------------------
 
 
-def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
+def softmax_cross_entropy_with_logits(labels, logits, axis=-1, label_smoothing=0.0):
     r"""Softmax cross-entropy between label distributions and logits.
 
     Parameters
@@ -52,12 +63,16 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
         class; NaN, ``+inf`` and a row that is all ``-inf`` raise ``ValueError``.
     axis : int, default -1
         The class axis.
+    label_smoothing : float, default 0.0
+        :math:`\varepsilon \in [0, 1]`: the target becomes
+        :math:`t = (1 - \varepsilon) y + \varepsilon / K`, with :math:`K` the
+        number of classes (the meaning in Keras and PyTorch). 0 is no smoothing.
 
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\sum_j y_j \log \operatorname{softmax}(z)_j`,
-        with ``axis`` removed; dtype of ``logits``.
+        One loss per example, :math:`-\sum_j t_j \log \operatorname{softmax}(z)_j`
+        (:math:`t = y` without smoothing), with ``axis`` removed; dtype of ``logits``.
 
     See Also
     --------
@@ -78,6 +93,15 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     ``[1, 0]`` the loss is :math:`\operatorname{log1p}(e^{-37.43}) \approx 5.55
     \times 10^{-17}`, which ``1 - softmax`` would round to 0.
 
+    With label smoothing the same sum runs on the smoothed target :math:`t`
+    (every :math:`t_j \ge 0`, so it stays a sum of non-negative terms); with
+    :math:`\varepsilon = 0` the computation is exactly the unsmoothed one.
+    Smoothing gives *every* class a positive target :math:`\varepsilon / K`,
+    a masked (``-inf``) one included, so a row with a masked class costs
+    ``+inf``: the same rule as a positive label on a masked class without
+    smoothing (PyTorch gives ``inf`` or ``nan`` there). To smooth over the
+    unmasked classes only, leave the masked ones out of the row.
+
     Examples
     --------
     >>> import numpy as np
@@ -86,6 +110,8 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     >>> logits = [[1.0, 2.0, 3.0, 4.0, 5.0], [5.0, 4.0, 3.0, 2.0, 1.0]]
     >>> softmax_cross_entropy_with_logits(labels, logits)
     array([1.4519144, 0.4519144])
+    >>> softmax_cross_entropy_with_logits(labels, logits, label_smoothing=0.1)
+    array([1.5519144, 0.6519144])
     >>> float(softmax_cross_entropy_with_logits([0.0, 1.0], [-1000.0, 1000.0]))
     0.0
     >>> import numpy as np
@@ -96,10 +122,13 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     nan 0.0
     """
     dtype, batch, _, y2, x2 = dense_rows(labels, logits, axis)
+    eps = v.check_label_smoothing(label_smoothing)
 
     def kernel(yb, xb):
         split = split_max(xb)
         y = yb.astype(split.shifted.dtype, copy=False)
+        if eps:
+            y = smooth_targets(y, eps)  # every entry > 0: no NaN below, a masked class is +inf
         with np.errstate(invalid="ignore"):
             # <= 0; NaN where a masked (-inf) class has label 0
             t = np.multiply(y, split.shifted, out=split.shifted)
@@ -112,7 +141,7 @@ def softmax_cross_entropy_with_logits(labels, logits, axis=-1):
     return finish(map_rows(kernel, [y2, x2], x2.shape[1]).reshape(batch), dtype)
 
 
-def sparse_softmax_cross_entropy_with_logits(labels, logits):
+def sparse_softmax_cross_entropy_with_logits(labels, logits, label_smoothing=0.0):
     r"""Softmax cross-entropy with integer class labels.
 
     Parameters
@@ -122,12 +151,17 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
         indices are an error (they would silently pick a class from the end).
     logits : array_like
         Unscaled scores, classes along the last axis. ``-inf`` masks a class.
+    label_smoothing : float, default 0.0
+        :math:`\varepsilon \in [0, 1]`, as for
+        :func:`softmax_cross_entropy_with_logits`: the one-hot target becomes
+        :math:`(1 - \varepsilon)\,\operatorname{onehot}(c) + \varepsilon / K`.
 
     Returns
     -------
     ndarray or scalar
-        One loss per example, :math:`-\log \operatorname{softmax}(z)_{c}` for label :math:`c`,
-        dtype of ``logits``.
+        One loss per example, :math:`-\log \operatorname{softmax}(z)_{c}` for label :math:`c`
+        (with smoothing, :math:`(1 - \varepsilon)(-\log p_c) + \frac{\varepsilon}{K}
+        \sum_j (-\log p_j)`), dtype of ``logits``.
 
     See Also
     --------
@@ -142,12 +176,27 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     non-negative terms, the first exactly 0 when the labelled class has the
     largest logit.
 
+    With label smoothing, :math:`-\log p_j = (m - z_j) + \operatorname{log1p}(s)`
+    for every :math:`j`, and the weights :math:`1 - \varepsilon` and
+    :math:`K \cdot \varepsilon / K` add up to 1, so the loss is
+
+    .. math:: \operatorname{log1p}(s) + (1 - \varepsilon)(m - z_c)
+              + \varepsilon \cdot \frac{1}{K} \sum_j (m - z_j),
+
+    three non-negative terms, without ever building the dense target. A
+    masked (``-inf``) class then costs ``+inf``, as in
+    :func:`softmax_cross_entropy_with_logits`. With :math:`\varepsilon = 0`
+    the computation is exactly the unsmoothed one.
+
     Examples
     --------
     >>> import numpy as np
     >>> from xentlib import sparse_softmax_cross_entropy_with_logits
     >>> sparse_softmax_cross_entropy_with_logits([3, 0], [[1.0, 2, 3, 4, 5], [5.0, 4, 3, 2, 1]])
     array([1.4519144, 0.4519144])
+    >>> sparse_softmax_cross_entropy_with_logits([3, 0], [[1.0, 2, 3, 4, 5], [5.0, 4, 3, 2, 1]],
+    ...                                          label_smoothing=0.1)
+    array([1.5519144, 0.6519144])
     >>> loss = sparse_softmax_cross_entropy_with_logits(0, [37.42994775023705, 0.0])
     >>> print(f"{loss:.3e}")      # log1p(e^-37.43), not 0
     5.551e-17
@@ -159,15 +208,25 @@ def sparse_softmax_cross_entropy_with_logits(labels, logits):
     nan 0.0
     """
     dtype, batch, lab2, x2 = sparse_rows(labels, logits)
+    eps = v.check_label_smoothing(label_smoothing)
 
     def kernel(lb, xb):
         split = split_max(xb)
         return np.log1p(split.rest) - np.take_along_axis(split.shifted, lb, axis=-1)
 
-    return finish(map_rows(kernel, [lab2, x2], x2.shape[1]).reshape(batch), dtype)
+    def smoothed(lb, xb):
+        split = split_max(xb)
+        spread = 0.0 - split.shifted.mean(axis=-1, keepdims=True)  # mean_j (m - z_j) >= 0
+        loss = np.log1p(split.rest) + eps * spread
+        if eps < 1:  # at eps = 1 the label has no weight (and 0 * inf would be NaN)
+            loss += (1.0 - eps) * (0.0 - np.take_along_axis(split.shifted, lb, axis=-1))
+        return loss
+
+    out = map_rows(smoothed if eps else kernel, [lab2, x2], x2.shape[1])
+    return finish(out.reshape(batch), dtype)
 
 
-def sigmoid_cross_entropy_with_logits(labels, logits):
+def sigmoid_cross_entropy_with_logits(labels, logits, pos_weight=None):
     r"""Elementwise sigmoid cross-entropy: independent yes/no labels from logits.
 
     Parameters
@@ -176,12 +235,18 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
         Targets :math:`y \in [0, 1]` (0/1, or soft), same shape as ``logits``.
     logits : array_like
         Unscaled scores :math:`z`; ``-inf`` is allowed, NaN and ``+inf`` raise.
+    pos_weight : None, float or array_like, optional
+        A weight :math:`q \ge 0` on the positive term (TensorFlow's
+        ``weighted_cross_entropy_with_logits``): a scalar, or one weight per class,
+        shape ``(C,)`` with ``C = logits.shape[-1]``, applied along the last axis
+        (as in PyTorch's ``BCEWithLogitsLoss(pos_weight=...)``). Any other shape
+        raises ``ValueError``. None (the default), or all weights 1, is no weighting.
 
     Returns
     -------
     ndarray or scalar
-        :math:`-y \log \sigma(z) - (1 - y) \log(1 - \sigma(z))`, elementwise,
-        dtype of ``logits``.
+        :math:`-q\,y \log \sigma(z) - (1 - y) \log(1 - \sigma(z))`, elementwise
+        (:math:`q = 1` without ``pos_weight``), dtype of ``logits``.
 
     See Also
     --------
@@ -189,6 +254,7 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
         ``z - zy + log(1 + exp(-z))``, overflowing for large negative z.
     binary_cross_entropy : the same loss from probabilities.
     sigmoid_cross_entropy_with_logits_grad : its gradient, ``sigmoid(z) - y``.
+    sigmoid_focal_loss : this loss, scaled down for easy examples.
 
     Notes
     -----
@@ -201,6 +267,17 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     :math:`z(1-y)` or :math:`-zy` (by the sign of :math:`z`) plus the log
     term, so that no two terms cancel.
 
+    With weights, the two log-sigmoid terms are kept apart,
+
+    .. math:: q\,y\,\big(\max(-z, 0) + \ell\big) + (1 - y)\big(\max(z, 0) + \ell\big),
+              \qquad \ell = \operatorname{log1p}(e^{-|z|}),
+
+    each non-negative (:math:`-\log\sigma(\pm z) = \max(\mp z, 0) + \ell`), so
+    nothing cancels for any :math:`q`; a term whose weight :math:`q y` is 0
+    costs exactly 0, also at :math:`z = -\infty`. TensorFlow's documented form
+    :math:`(1 - y) z + (1 + (q - 1) y) \log(1 + e^{-z})` cancels for
+    :math:`q < 1`.
+
     Examples
     --------
     >>> import numpy as np
@@ -211,6 +288,10 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
            [0.37110067, 0.59813887, 0.34115387]])
     >>> sigmoid_cross_entropy_with_logits([0.0, 1.0], [-1000.0, -1000.0])
     array([   0., 1000.])
+    >>> sigmoid_cross_entropy_with_logits([[1.0, 1.0], [0.0, 0.0]], [[0.5, 0.5], [0.5, 0.5]],
+    ...                                   pos_weight=[3.0, 1.0])   # per class
+    array([[1.42223095, 0.47407698],
+           [0.97407698, 0.97407698]])
     >>> import numpy as np
     >>> from xentlib import naive
     >>> with np.errstate(all="ignore"):
@@ -218,15 +299,127 @@ def sigmoid_cross_entropy_with_logits(labels, logits):
     ...           sigmoid_cross_entropy_with_logits([0.0], [-1000.0]))
     [inf] [0.]
     """
+    dtype, labels, logits, q = weighted_pair(labels, logits, pos_weight)
+
+    def kernel(yb, zb):
+        return sigmoid_ce(yb.astype(zb.dtype, copy=False), zb)
+
+    def weighted(yb, zb, qb):
+        y = yb.astype(zb.dtype, copy=False)
+        ell = np.log1p(exp_neg_abs(zb))
+        neg = np.maximum(zb, 0.0) + ell  # -log(1 - sigmoid(z)) >= 0, finite
+        pos = np.maximum(-zb, 0.0) + ell  # -log sigmoid(z) >= 0, +inf at z = -inf
+        weight = qb.astype(zb.dtype, copy=False) * y
+        # a loss beyond float max is inf; 0 * inf is NaN where z = -inf
+        with np.errstate(over="ignore", invalid="ignore"):
+            pos *= weight
+            if np.isnan(pos).any():
+                pos[np.isnan(pos)] = 0.0  # a zero weight: the term is absent
+            neg *= 1.0 - y
+            return pos + neg
+
+    if q is None:
+        return finish(map_elements(kernel, [labels, logits]), dtype)
+    return finish(map_elements(weighted, [labels, logits, q]), dtype)
+
+
+def sigmoid_focal_loss(labels, logits, gamma=2.0, alpha=None):
+    r"""Elementwise sigmoid focal loss: the cross-entropy scaled down for easy examples.
+
+    Parameters
+    ----------
+    labels : array_like
+        Targets :math:`y \in [0, 1]` (0/1, or soft: the same formula), same
+        shape as ``logits``.
+    logits : array_like
+        Unscaled scores :math:`z`; ``-inf`` is allowed, NaN and ``+inf`` raise.
+    gamma : float, default 2.0
+        The focusing exponent :math:`\gamma \ge 0`; 0 gives the plain
+        cross-entropy, 2 is the choice of Lin et al.
+    alpha : float or None, default None
+        Class balance :math:`\alpha \in [0, 1]`: positives are weighted by
+        :math:`\alpha` and negatives by :math:`1 - \alpha`. None (the default)
+        applies no weight. (torchvision's default is 0.25.)
+
+    Returns
+    -------
+    ndarray or scalar
+        :math:`\alpha_t\,(1 - p_t)^\gamma\,\mathrm{CE}(z, y)`, elementwise, dtype of
+        ``logits``, with :math:`p = \sigma(z)`, :math:`p_t = p y + (1 - p)(1 - y)`,
+        :math:`\alpha_t = \alpha y + (1 - \alpha)(1 - y)` (1 without ``alpha``)
+        and CE the :func:`sigmoid_cross_entropy_with_logits`; for 0/1 labels
+        :math:`-\alpha_t (1 - p_t)^\gamma \log p_t`. This is
+        ``torchvision.ops.sigmoid_focal_loss(..., reduction="none")``.
+
+    See Also
+    --------
+    xentlib.naive.sigmoid_focal_loss : the textbook formula,
+        ``-alpha_t (1 - p_t)**gamma log p_t`` through probabilities: ``inf``
+        for a large wrong logit, 0 for a large right one.
+    sigmoid_focal_loss_grad : its gradient with respect to the logits.
+    sigmoid_cross_entropy_with_logits : the loss at ``gamma=0``.
+
+    Notes
+    -----
+    The cross-entropy is computed exactly as by
+    :func:`sigmoid_cross_entropy_with_logits`, so ``gamma=0`` with
+    ``alpha=None`` returns the same numbers bit for bit (the factor is
+    :math:`0^0 = 1`). The factor's base is
+
+    .. math:: 1 - p_t = y\,\sigma(-z) + (1 - y)\,\sigma(z),
+
+    two non-negative terms, each sigmoid computed directly (never as ``1 -``
+    the other): for :math:`y = 1`, :math:`z = 40` it is
+    :math:`\sigma(-40) = 4.25 \times 10^{-18}`, where ``1 - p_t`` would be 0.
+    Its power is taken with ``np.power``, whose error is :math:`\gamma` times
+    that of the base; ``exp(gamma * log(...))`` would add an error
+    proportional to :math:`|\gamma \log(1 - p_t)|`. A term whose weight
+    :math:`\alpha_t` is 0 costs exactly 0, also where the cross-entropy is
+    ``+inf`` (:math:`z = -\infty` with :math:`y > 0`), where torchvision
+    gives ``nan``.
+
+    References
+    ----------
+    T.-Y. Lin, P. Goyal, R. Girshick, K. He, P. Dollár, "Focal Loss for Dense
+    Object Detection", ICCV 2017.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from xentlib import sigmoid_focal_loss
+    >>> sigmoid_focal_loss([1.0, 1.0, 0.0], [2.0, -2.0, 0.0])   # easy, hard, unsure
+    array([0.00180356, 1.65007818, 0.1732868 ])
+    >>> sigmoid_focal_loss([1.0, 0.0], [2.0, 2.0], alpha=0.25)
+    array([4.50890709e-04, 1.23755863e+00])
+    >>> print(sigmoid_focal_loss([1.0], [40.0]))     # sigma(-40)**3, not 0
+    [7.66764807e-53]
+    >>> import numpy as np
+    >>> from xentlib import naive
+    >>> with np.errstate(all="ignore"):
+    ...     print(naive.sigmoid_focal_loss(np.array([1.0, 1.0]), np.array([-1000.0, 40.0])),
+    ...           sigmoid_focal_loss([1.0, 1.0], [-1000.0, 40.0]))
+    [inf  0.] [1.00000000e+03 7.66764807e-53]
+    """
     dtype, labels, logits = elementwise_pair(labels, logits)
+    gamma, alpha = v.check_focal_parameters(gamma, alpha)
 
     def kernel(yb, zb):
         y = yb.astype(zb.dtype, copy=False)
-        with np.errstate(invalid="ignore"):
-            linear = zb * ((zb >= 0) - y)  # z(1 - y) or -zy; -inf * 0 is NaN
-        if np.isnan(linear).any():
-            linear[np.isnan(linear)] = 0.0  # z = -inf with y = 0: a certain, correct "no"
-        return linear + np.log1p(exp_neg_abs(zb))
+        loss = sigmoid_ce(y, zb)
+        if gamma:  # np.power(u, 0) would be 1 everywhere: skip it
+            s_pos, s_neg = sigmoid_pair(zb)
+            s_neg *= y
+            s_pos *= 1.0 - y
+            s_neg += s_pos  # 1 - p_t, without cancellation
+            # where 1 - p_t = 0 the cross-entropy is finite: no 0 * inf
+            loss *= np.power(s_neg, gamma, out=s_neg)
+        if alpha is not None:
+            weight = alpha * y + (1.0 - alpha) * (1.0 - y)
+            with np.errstate(invalid="ignore"):
+                loss *= weight  # 0 * inf is NaN where CE = inf
+            if np.isnan(loss).any():
+                loss[np.isnan(loss)] = 0.0  # a zero weight: the term is absent
+        return loss
 
     return finish(map_elements(kernel, [labels, logits]), dtype)
 

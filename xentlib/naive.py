@@ -23,7 +23,8 @@ Examples
 
 import numpy as np
 
-# One twin for every public function of xentlib, in the same order.
+# One twin for every public function of xentlib's losses, gradients, activations and
+# information measures, in the same order (the calibration functions need none).
 __all__ = [
     "information",
     "entropy",
@@ -38,11 +39,13 @@ __all__ = [
     "softmax_cross_entropy_with_logits",
     "sparse_softmax_cross_entropy_with_logits",
     "sigmoid_cross_entropy_with_logits",
+    "sigmoid_focal_loss",
     "binary_cross_entropy",
     "mean_squared_error",
     "softmax_cross_entropy_with_logits_grad",
     "sparse_softmax_cross_entropy_with_logits_grad",
     "sigmoid_cross_entropy_with_logits_grad",
+    "sigmoid_focal_loss_grad",
     "mean_squared_error_grad",
 ]
 
@@ -162,37 +165,78 @@ def logsumexp(z):
     return np.log(np.sum(np.exp(z), axis=-1))
 
 
-def softmax_cross_entropy_with_logits(labels, logits):
-    """-sum(y log softmax(x)), through the naive softmax.
+def _smoothed(labels, label_smoothing):
+    """(1 - eps) y + eps / K: the label-smoothed target."""
+    return (1.0 - label_smoothing) * labels + label_smoothing / np.shape(labels)[-1]
+
+
+def softmax_cross_entropy_with_logits(labels, logits, label_smoothing=0.0):
+    """-sum(t log softmax(x)) with t = (1 - eps) y + eps/K, through the naive softmax.
 
     >>> import numpy as np
     >>> with np.errstate(all="ignore"):
     ...     print(softmax_cross_entropy_with_logits(np.array([1.0, 0.0]), np.array([1000.0, 0.0])))
     nan
+    >>> with np.errstate(all="ignore"):    # true: 50.0
+    ...     print(softmax_cross_entropy_with_logits(np.array([1.0, 0.0]), np.array([1000.0, 0.0]),
+    ...                                             label_smoothing=0.1))
+    nan
     """
+    if label_smoothing:
+        labels = _smoothed(labels, label_smoothing)
     return -np.sum(labels * np.log(softmax(logits)), axis=-1)
 
 
-def sparse_softmax_cross_entropy_with_logits(labels, logits):
-    """-log softmax(z)[label], through the naive softmax.
+def sparse_softmax_cross_entropy_with_logits(labels, logits, label_smoothing=0.0):
+    """-log softmax(z)[label] (with smoothing, against a dense one-hot), through the naive softmax.
 
     >>> import numpy as np
     >>> with np.errstate(all="ignore"):
     ...     print(sparse_softmax_cross_entropy_with_logits(0, np.array([1000.0, 0.0])))
     nan
     """
+    if label_smoothing:
+        one_hot = np.eye(np.shape(logits)[-1])[labels]
+        return softmax_cross_entropy_with_logits(one_hot, logits, label_smoothing)
     return -np.log(np.take_along_axis(softmax(logits), np.asarray(labels)[..., None], axis=-1))[..., 0]
 
 
-def sigmoid_cross_entropy_with_logits(labels, logits):
+def sigmoid_cross_entropy_with_logits(labels, logits, pos_weight=None):
     """z - z y + log(1 + exp(-z)): the algebraic form, overflowing for large negative z.
+
+    With ``pos_weight`` q, TensorFlow's documented form
+    (1 - y) z + (1 + (q - 1) y) log(1 + exp(-z)), with the same overflow.
 
     >>> import numpy as np
     >>> with np.errstate(all="ignore"):
     ...     print(sigmoid_cross_entropy_with_logits(np.array([0.0]), np.array([-1000.0])))
     [inf]
+    >>> with np.errstate(all="ignore"):     # true: [0.]
+    ...     print(sigmoid_cross_entropy_with_logits(np.array([0.0]), np.array([-1000.0]),
+    ...                                             pos_weight=2.0))
+    [inf]
     """
-    return logits - logits * labels + np.log(1.0 + np.exp(-logits))
+    if pos_weight is None:
+        return logits - logits * labels + np.log(1.0 + np.exp(-logits))
+    weight = 1.0 + (pos_weight - 1.0) * labels
+    return (1.0 - labels) * logits + weight * np.log(1.0 + np.exp(-logits))
+
+
+def sigmoid_focal_loss(labels, logits, gamma=2.0, alpha=None):
+    """-alpha_t (1 - p_t)**gamma log p_t through p = sigmoid(z): fails at large ``|z|``.
+
+    ``inf`` for a large wrong logit (p_t = 0) and 0 for a large right one
+    (p_t = 1, so 1 - p_t = 0) where the true loss is tiny but positive.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):      # true: [1000, 7.67e-53]
+    ...     print(sigmoid_focal_loss(np.array([1.0, 1.0]), np.array([-1000.0, 40.0])))
+    [inf  0.]
+    """
+    p = sigmoid(logits)
+    p_t = p * labels + (1.0 - p) * (1.0 - labels)
+    alpha_t = 1.0 if alpha is None else alpha * labels + (1.0 - alpha) * (1.0 - labels)
+    return -alpha_t * (1.0 - p_t) ** gamma * np.log(p_t)
 
 
 def binary_cross_entropy(labels, probs):
@@ -219,18 +263,20 @@ def mean_squared_error(y_true, y_pred):
     return np.mean((y_pred - y_true) ** 2)
 
 
-def softmax_cross_entropy_with_logits_grad(labels, logits):
-    """softmax(z) - y, through the naive softmax.
+def softmax_cross_entropy_with_logits_grad(labels, logits, label_smoothing=0.0):
+    """softmax(z) - t (t the smoothed target), through the naive softmax.
 
     >>> import numpy as np
     >>> with np.errstate(all="ignore"):
     ...     print(softmax_cross_entropy_with_logits_grad(np.array([1.0, 0.0]), np.array([1000.0, 0.0])))
     [nan  0.]
     """
+    if label_smoothing:
+        labels = _smoothed(labels, label_smoothing)
     return softmax(logits) - labels
 
 
-def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
+def sparse_softmax_cross_entropy_with_logits_grad(labels, logits, label_smoothing=0.0):
     """softmax(z) - one_hot(label): a confident, right prediction's gradient rounds to 0.
 
     >>> import numpy as np
@@ -238,17 +284,42 @@ def sparse_softmax_cross_entropy_with_logits_grad(labels, logits):
     [0.00000000e+00 4.24835426e-18]
     """
     p = softmax(logits)
-    return p - np.eye(p.shape[-1])[labels]
+    target = np.eye(p.shape[-1])[labels]
+    if label_smoothing:
+        target = _smoothed(target, label_smoothing)
+    return p - target
 
 
-def sigmoid_cross_entropy_with_logits_grad(labels, logits):
+def sigmoid_cross_entropy_with_logits_grad(labels, logits, pos_weight=None):
     """sigmoid(z) - y: 0 instead of -4.25e-18 for a confident, right "yes" (z = 40, y = 1).
+
+    With ``pos_weight`` q: sigmoid(z) (1 + (q - 1) y) - q y, which rounds the same way.
 
     >>> import numpy as np
     >>> print(sigmoid_cross_entropy_with_logits_grad(np.array([1.0]), np.array([40.0])))
     [0.]
     """
-    return sigmoid(logits) - labels
+    if pos_weight is None:
+        return sigmoid(logits) - labels
+    return sigmoid(logits) * (1.0 + (pos_weight - 1.0) * labels) - pos_weight * labels
+
+
+def sigmoid_focal_loss_grad(labels, logits, gamma=2.0, alpha=None):
+    """Lin et al.'s derivative for 0/1 labels, through p = sigmoid(z).
+
+    (2y - 1) alpha_t (1 - p_t)**gamma (gamma p_t log p_t + p_t - 1): 0 instead of a
+    tiny gradient for a large right logit, ``nan`` (0 * log 0) for a large wrong one.
+
+    >>> import numpy as np
+    >>> with np.errstate(all="ignore"):      # true: [-2.30e-52, -1]
+    ...     print(sigmoid_focal_loss_grad(np.array([1.0, 1.0]), np.array([40.0, -1000.0])))
+    [ 0. nan]
+    """
+    p = sigmoid(logits)
+    p_t = p * labels + (1.0 - p) * (1.0 - labels)
+    alpha_t = 1.0 if alpha is None else alpha * labels + (1.0 - alpha) * (1.0 - labels)
+    sign = 2.0 * labels - 1.0
+    return sign * alpha_t * (1.0 - p_t) ** gamma * (gamma * p_t * np.log(p_t) + p_t - 1.0)
 
 
 def mean_squared_error_grad(y_true, y_pred):

@@ -273,25 +273,33 @@ def log_base(base):
     return np.log(base)
 
 
-def as_sparse_labels(labels, logits_shape):
-    """Check integer class labels against logits of shape ``logits_shape``."""
+def as_sparse_labels(labels, logits_shape, against="logits"):
+    """Check integer class labels against logits of shape ``logits_shape``.
+
+    ``against`` names the array whose last axis holds the classes (``"probs"``
+    for the calibration functions).
+    """
     arr = np.asarray(labels)
     if arr.dtype.kind not in "iu":
         what = f"dtype {arr.dtype}"
         hint = ""
         if arr.dtype.kind == "f":
+            one_hot = (
+                "use softmax_cross_entropy_with_logits or labels.argmax(axis=-1)"
+                if against == "logits"
+                else "convert them with labels.argmax(axis=-1)"
+            )
             hint = (
                 " If they are whole numbers stored as floats, convert them with "
-                "labels.astype(int); if they are one-hot rows, use "
-                "softmax_cross_entropy_with_logits or labels.argmax(axis=-1)."
+                f"labels.astype(int); if they are one-hot rows, {one_hot}."
             )
         raise ValueError(f"labels must be integer class indices, got {what}.{hint}")
     expected = tuple(logits_shape[:-1])
     if arr.shape != expected:
         raise ValueError(
-            f"labels has shape {arr.shape} but logits has shape {tuple(logits_shape)}; "
+            f"labels has shape {arr.shape} but {against} has shape {tuple(logits_shape)}; "
             f"sparse labels hold one class index per example, so their shape must be "
-            f"logits.shape[:-1] = {expected}."
+            f"{against}.shape[:-1] = {expected}."
         )
     n = logits_shape[-1]
     if arr.size:
@@ -305,6 +313,203 @@ def as_sparse_labels(labels, logits_shape):
         if hi >= n:
             where, value = _first(arr >= n, arr)
             raise ValueError(
-                f"labels{where} = {int(value)} is out of range: logits has {n} classes, so class indices must lie in [0, {n - 1}]."
+                f"labels{where} = {int(value)} is out of range: {against} has {n} classes, "
+                f"so class indices must lie in [0, {n - 1}]."
             )
     return arr
+
+
+# --- scalar parameters -------------------------------------------------------
+
+
+def _real_number(value, name, rule):
+    """``value`` as a finite Python float, or a ValueError naming ``name``.
+
+    Booleans are rejected (``True`` is not a rate or a weight), and so are
+    strings and 0-d arrays: pass a plain number. ``rule`` says what a good value
+    is, e.g. "a number in [0, 1] (0 means no smoothing)".
+    """
+    if isinstance(value, (bool, np.bool_)):
+        raise ValueError(f"{name} must be {rule}, got the bool {value!r}; pass a number.")
+    if not isinstance(value, numbers.Real):
+        raise ValueError(
+            f"{name} must be {rule}, got {value!r} of type {type(value).__name__}; "
+            f"pass a plain number (e.g. float({name}) for a 0-d array or a numeric string)."
+        )
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be {rule}, got {value}.")
+    return value
+
+
+def check_label_smoothing(label_smoothing):
+    """Return ``label_smoothing`` as a float in [0, 1], or raise."""
+    rule = "a number in [0, 1] (0 means no smoothing; 0.1 is a common choice)"
+    eps = _real_number(label_smoothing, "label_smoothing", rule)
+    if not 0.0 <= eps <= 1.0:
+        raise ValueError(
+            f"label_smoothing = {_fmt(eps)} is outside [0, 1]; it is the share of the target "
+            f"spread evenly over the classes, so it must be {rule}."
+        )
+    return eps
+
+
+def check_focal_parameters(gamma, alpha):
+    """Return ``(gamma, alpha)`` as floats (``alpha`` may stay None), or raise."""
+    rule = "a finite number >= 0 (0 gives the plain cross-entropy; 2 is the paper's choice)"
+    gamma = _real_number(gamma, "gamma", rule)
+    if gamma < 0:
+        raise ValueError(
+            f"gamma = {_fmt(gamma)} is negative; a negative focusing exponent would weigh "
+            f"the easy examples up instead of down. gamma must be {rule}."
+        )
+    if alpha is None:
+        return gamma, None
+    rule = "None (no class balancing) or a number in [0, 1] (the weight of the positives)"
+    alpha = _real_number(alpha, "alpha", rule)
+    if not 0.0 <= alpha <= 1.0:
+        raise ValueError(
+            f"alpha = {_fmt(alpha)} is outside [0, 1]; positives get weight alpha and "
+            f"negatives 1 - alpha, so alpha must be {rule}."
+        )
+    return gamma, alpha
+
+
+def as_pos_weight(pos_weight, logits_shape):
+    """Check a positive-class weight against logits of shape ``logits_shape``.
+
+    Returns None for None, else a float ndarray that is 0-d (one weight for every
+    element) or of shape ``(C,)`` with ``C = logits_shape[-1]`` (one weight per
+    class, applied along the last axis). Any other shape is an error, never a
+    broadcast.
+    """
+    if pos_weight is None:
+        return None
+    if isinstance(pos_weight, (bool, np.bool_)) or np.asarray(pos_weight).dtype.kind == "b":
+        raise ValueError(
+            f"pos_weight must hold non-negative numbers, got booleans ({pos_weight!r}); "
+            f"pass numbers, e.g. n_negative / n_positive for each class."
+        )
+    q = as_float_array(pos_weight, "pos_weight")
+    n = logits_shape[-1] if len(logits_shape) else None
+    if not (q.ndim == 0 or (q.ndim == 1 and n is not None and q.shape[0] == n)):
+        wanted = f"a 1-d array of length logits.shape[-1] = {n}" if n is not None else "a scalar"
+        raise ValueError(
+            f"pos_weight has shape {q.shape} but logits has shape {tuple(logits_shape)}; "
+            f"pos_weight must be a scalar or {wanted} (one weight per class, applied "
+            f"along the last axis). xentlib does not broadcast other shapes."
+        )
+    if q.size:
+        lo, hi = q.min(), q.max()
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            where, value = _first(~np.isfinite(q), q)
+            raise ValueError(
+                f"pos_weight{where} is {_fmt(value)}; weights must be finite and non-negative."
+            )
+        if lo < 0:
+            where, value = _first(q < 0, q)
+            raise ValueError(
+                f"pos_weight{where} = {_fmt(value)} is negative; a weight must be >= 0 "
+                f"(values above 1 weigh the positives up, below 1 down)."
+            )
+    return q
+
+
+def check_n_bins(n_bins):
+    """Return ``n_bins`` as a positive Python int, or raise."""
+    if isinstance(n_bins, (bool, np.bool_)) or not isinstance(n_bins, numbers.Integral):
+        raise ValueError(
+            f"n_bins must be a positive integer (the number of equal-width bins; 15 is "
+            f"usual), got {n_bins!r}."
+        )
+    if n_bins < 1:
+        raise ValueError(
+            f"n_bins = {int(n_bins)} is not positive; pass the number of equal-width "
+            f"bins on [0, 1], at least 1 (15 is usual)."
+        )
+    return int(n_bins)
+
+
+def check_has_examples(n, name):
+    """Raise if there are no examples (rows) to average over."""
+    if n == 0:
+        raise ValueError(
+            f"{name} holds no examples (0 rows); a mean over no examples is undefined. "
+            f"Pass at least one example."
+        )
+
+
+def check_labelled_finite(labels2, logits2, batch_shape, name="logits"):
+    """Raise if a label picks a masked (-inf) logit.
+
+    ``labels2`` (rows, 1) and ``logits2`` (rows, classes) are the row views of
+    :func:`xentlib._rows.as_rows`; ``batch_shape`` turns a row back into the
+    caller's index.
+    """
+    picked = np.take_along_axis(logits2, labels2, axis=-1)[:, 0]
+    if picked.size and picked.min() == -np.inf:
+        bad = (picked == -np.inf).reshape(batch_shape)
+        where, _ = _first(bad)
+        value = int(labels2[int(np.argmax(picked == -np.inf)), 0])
+        raise ValueError(
+            f"labels{where} = {value} picks a masked (-inf) class of {name}: that "
+            f"example's loss is +inf at every temperature, so no temperature fits. Drop "
+            f"the example or unmask its class."
+        )
+
+
+def check_temperature_fit(largest_gap, labels_on_top, slope_at_zero):
+    """Raise when no finite, positive temperature minimises the mean loss.
+
+    The arguments are summaries of the (shifted) logits computed by
+    :func:`xentlib.fit_temperature`: the largest gap between a row's maximum
+    and one of its unmasked logits, whether every label has its row's largest
+    logit, and the derivative of the mean loss in 1/T as 1/T -> 0.
+    """
+    if largest_gap == 0:
+        raise ValueError(
+            "logits has, in every row, all its (unmasked) logits equal: the predictions are "
+            "uniform at every temperature and so is the loss, so no temperature is better "
+            "than another. Temperature scaling needs logits that differ within a row."
+        )
+    if labels_on_top:
+        raise ValueError(
+            "labels: every example's label has the largest logit of its row of logits (the "
+            "model is right on every example), so the loss keeps falling as T -> 0 and no "
+            "temperature minimises it. Fit the temperature on held-out examples that "
+            "include some mistakes."
+        )
+    if slope_at_zero >= 0:
+        raise ValueError(
+            "logits are no better than uniform for these labels: on average the labelled "
+            "logit is not above its row's mean, so the loss is smallest as T -> infinity "
+            "(uniform predictions) and no finite temperature minimises it. Check that labels "
+            "and logits belong together (same order, same classes)."
+        )
+
+
+def check_temperature_bracket(found, bound, below):
+    """Raise if the search for the best temperature ran past ``bound``.
+
+    ``below`` says on which side: the loss was still falling at T = ``bound``
+    towards smaller (``below=True``) or larger temperatures.
+    """
+    if not found:
+        side, way = ("below", "0") if below else ("above", "infinity")
+        raise ValueError(
+            f"logits: the best temperature lies {side} {bound:.3g}, beyond what can be "
+            f"resolved: the loss keeps falling as T -> {way}. Check labels and logits "
+            f"(a near-degenerate set, e.g. almost every label on its row's maximum)."
+        )
+
+
+def check_examples(x, name):
+    """Raise unless ``x`` is a finite 2-d array of examples (rows) by features (columns)."""
+    if x.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-d array, one example per row and one feature per column, "
+            f"got shape {x.shape}. For a single example use {name}.reshape(1, -1)."
+        )
+    if x.shape[0] == 0:
+        raise ValueError(f"{name} has no examples (shape {x.shape}).")
+    check_finite(x, name)

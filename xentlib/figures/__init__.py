@@ -14,5 +14,6 @@ from .information import *  # noqa: F403
 from .kl_divergence import *  # noqa: F403
 from .losses import *  # noqa: F403
 from .multilabel import *  # noqa: F403
+from .practice import *  # noqa: F403
 from .sigmoid import *  # noqa: F403
 from .softmax import *  # noqa: F403
