@@ -53,6 +53,22 @@ def scipy_bce(labels, probs):
     return -(special.xlogy(labels, probs) + special.xlog1py(1 - labels, -probs))
 
 
+def scipy_smoothed_sparse_ce(labels, logits, eps):
+    log_p = special.log_softmax(logits, axis=-1)
+    picked = np.take_along_axis(log_p, labels[:, None], -1)[:, 0]
+    return -(1 - eps) * picked - eps * log_p.mean(axis=-1)
+
+
+def scipy_weighted_sigmoid_ce(labels, logits, pos_weight):
+    return -(pos_weight * labels * special.log_expit(logits) + (1 - labels) * special.log_expit(-logits))
+
+
+def scipy_focal(labels, logits, gamma):  # torchvision's formula, with scipy's stable pieces
+    p = special.expit(logits)
+    p_t = p * labels + (1 - p) * (1 - labels)
+    return scipy_sigmoid_ce(labels, logits) * (1 - p_t) ** gamma
+
+
 def cases(inp):
     """(name, xentlib call, scipy-based call, its xentlib.naive twin)."""
     L, S, Y, Z, P = inp["logits"], inp["sparse"], inp["onehot"], inp["z"], inp["probs"]
@@ -81,6 +97,18 @@ def cases(inp):
          lambda: xl.sigmoid_cross_entropy_with_logits_grad(Z, L),
          lambda: special.expit(L) - Z,
          lambda: naive.sigmoid_cross_entropy_with_logits_grad(Z, L)),
+        ("sparse_..., label_smoothing=0.1",
+         lambda: xl.sparse_softmax_cross_entropy_with_logits(S, L, label_smoothing=0.1),
+         lambda: scipy_smoothed_sparse_ce(S, L, 0.1),
+         lambda: naive.sparse_softmax_cross_entropy_with_logits(S, L, label_smoothing=0.1)),
+        ("sigmoid_..., pos_weight=3",
+         lambda: xl.sigmoid_cross_entropy_with_logits(Z, L, pos_weight=3.0),
+         lambda: scipy_weighted_sigmoid_ce(Z, L, 3.0),
+         lambda: naive.sigmoid_cross_entropy_with_logits(Z, L, pos_weight=3.0)),
+        ("sigmoid_focal_loss",
+         lambda: xl.sigmoid_focal_loss(Z, L),
+         lambda: scipy_focal(Z, L, 2.0),
+         lambda: naive.sigmoid_focal_loss(Z, L)),
         ("binary_cross_entropy",
          lambda: xl.binary_cross_entropy(Z, P),
          lambda: scipy_bce(Z, P),

@@ -189,7 +189,8 @@ def fit_softmax_regression(x, labels, n_classes, *, weight_decay=0.0, steps=1000
     if validation is not None:
         x_val = v.as_float_array(validation[0], "validation[0]")
         v.check_examples(x_val, "validation[0]")
-        sets.append(("val", x_val, v.as_sparse_labels(validation[1], x_val.shape[:1] + (n_classes,))))
+        y_val = v.as_sparse_labels(validation[1], x_val.shape[:1] + (n_classes,))
+        sets.append(("val", x_val, y_val))
 
     weights = np.zeros((x.shape[1], n_classes))
     bias = np.zeros(n_classes)

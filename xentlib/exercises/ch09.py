@@ -16,7 +16,7 @@ EXERCISES = {
     "9.1": Exercise(
         kind="number",
         answer="float(np.exp(0.25))",
-        hint="the perplexity is e to the power of the loss in nats (the loss undoes a log).",
+        hint="the perplexity undoes the logarithm in the loss. Which logarithm gives a loss in nats?",
         mistakes=(
             ("float(2 ** 0.25)", "that is 2 to the power of the loss; the loss is in nats, so use e."),
             ("float(np.log(0.25))", "the perplexity undoes the log: raise e to the power of the loss."),
@@ -27,8 +27,8 @@ EXERCISES = {
         kind="number",
         answer="float(xl.entropy([0.84, 0.04, 0.04, 0.04, 0.04]))",
         unit="nats",
-        hint="the smoothed target puts 1 - ε + ε/K on the true class and ε/K on every other; "
-        "the smallest loss is the entropy of that target, in nats.",
+        hint="write the smoothed target for K = 5 first: what does the true class get, and each "
+        "other class? Then recall where the smoothed loss is smallest, and what it is there.",
         mistakes=(
             (
                 "float(xl.entropy([0.8, 0.05, 0.05, 0.05, 0.05]))",
@@ -54,8 +54,8 @@ EXERCISES = {
             ("'b'", "dividing by T < 1 makes the logits larger: the predictions get more confident."),
             (
                 "'c'",
-                "a class weight moves the decision threshold, so predictions (and the accuracy) "
-                "change, and its outputs are not calibrated probabilities.",
+                "class weights move the decision thresholds, so predictions (and the accuracy) "
+                "change, and the outputs are no longer calibrated probabilities.",
             ),
         ),
     ),
@@ -73,8 +73,8 @@ EXERCISES = {
                 10,
             ),
         ),
-        hint="for each example take its confidence (largest probability) and whether its "
-        "argmax is the label; put the confidences into bins ((m-1)/M, m/M]; in each bin take "
-        "|accuracy - mean confidence|, weighted by the bin's share of all the examples.",
+        hint="per example: the confidence is the largest probability, and it is right when its "
+        "argmax is the label. Check the bin edges ((m-1)/M, m/M], that each bin's gap is "
+        "|accuracy - mean confidence|, and that the gaps are weighted by the bins' shares.",
     ),
 }

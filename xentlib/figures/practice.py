@@ -123,7 +123,7 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
         left.plot(margins, plain, color=_C["grey"], lw=1, label="ε = 0 (no smoothing)")
         (curve,) = left.plot([], [], color=_C["blue"], animated=True, label="smoothed loss")
         floor = left.axhline(0, color=_C["vermillion"], ls="--", lw=1, animated=True,
-                             label="its floor: entropy of the target")
+                             label="its minimum: entropy of the target")
         (best,) = left.plot([], [], "o", color=_C["vermillion"], animated=True)
         left.set(xlabel="margin m of the true logit", ylabel="loss (nats)", ylim=(0, 3),
                  title="loss of one example")
@@ -141,7 +141,8 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
             floor.set_ydata([h, h])
             for bar, t in zip(bars, target):
                 bar.set_height(t)
-            text = f"ε = {eps:.3f}: target {target[0]:.3f} on the true class, {target[1]:.4f} on each other; "
+            text = (f"ε = {eps:.3f}: target {target[0]:.3f} on the true class, "
+                    f"{target[1]:.4f} on each other; ")
             if eps == 0:
                 best.set_data([], [])
                 return text + "floor 0 nats, approached only as m → ∞"
@@ -231,18 +232,19 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
 # --- focal loss ---------------------------------------------------------------------
 
 FOCAL_CAPTION = (
-    "Left: the focal loss of one example against p_t, the probability the model gives "
+    "Left: the focal loss of one example against ŷ_t, the probability the model gives "
     "its true label, for the focusing parameter γ of the slider, with the "
     "cross-entropy (γ = 0) for comparison. Right: the size of its gradient with "
-    "respect to the logit, which for γ > 0 peaks at a small p_t, a little above the "
-    "cross-entropy's, and falls towards 0 well before p_t reaches 1. The factor (1 - p_t)^γ barely changes the loss of a "
-    "badly classified example (small p_t) and shrinks that of a well classified one "
-    "(p_t near 1), so training attends to the hard examples."
+    "respect to the logit, which for γ > 0 peaks at a small ŷ_t, a little above the "
+    "cross-entropy's, and falls towards 0 well before ŷ_t reaches 1. The factor "
+    "(1 - ŷ_t)^γ barely changes the loss of a badly classified example (small ŷ_t) "
+    "and shrinks that of a well classified one (ŷ_t near 1), so training attends to "
+    "the hard examples."
 )
 
 
 def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
-    """The focal loss and its gradient against the probability of the true label.
+    """The focal loss and its gradient against ŷ_t, the probability of the true label.
 
     Parameters
     ----------
@@ -262,8 +264,8 @@ def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
     >>> figures.focal_loss_explorer(values=[0.0, 2.0])
     Explorer('focusing γ', 2 frames)
     """
-    p_t = np.linspace(0.005, 0.995, 199)
-    z = np.log(p_t) - np.log1p(-p_t)  # the logit of p_t, for the label 1
+    p_t = np.linspace(0.005, 0.995, 199)  # ŷ_t, the probability of the true label
+    z = np.log(p_t) - np.log1p(-p_t)  # its logit, for the label 1
     ones = np.ones_like(z)
 
     def setup(axes):
@@ -271,20 +273,20 @@ def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
         left.plot(p_t, sigmoid_cross_entropy_with_logits(ones, z), color=_C["grey"], lw=1,
                   label="cross-entropy (γ = 0)")
         (loss,) = left.plot([], [], color=_C["blue"], animated=True, label="focal loss")
-        left.set(xlabel="probability of the true label p_t", ylabel="loss (nats)",
+        left.set(xlabel="probability of the true label ŷ_t", ylabel="loss (nats)",
                  xlim=(0, 1), ylim=(0, 5), title="loss")
         left.legend(loc="upper right", fontsize="small")
         right.plot(p_t, -sigmoid_cross_entropy_with_logits_grad(ones, z), color=_C["grey"], lw=1)
         (grad,) = right.plot([], [], color=_C["blue"], animated=True)
-        right.set(xlabel="probability of the true label p_t", ylabel="|gradient| w.r.t. z",
+        right.set(xlabel="probability of the true label ŷ_t", ylabel="|gradient| w.r.t. z",
                   xlim=(0, 1), ylim=(0, 1.4), title="size of the gradient")
 
         def update(gamma):
             loss.set_data(p_t, sigmoid_focal_loss(ones, z, gamma=gamma))
             grad.set_data(p_t, np.abs(sigmoid_focal_loss_grad(ones, z, gamma=gamma)))
             easy, hard = 0.1 ** gamma, 0.9 ** gamma
-            return (f"γ = {gamma:.2f}: an easy example (p_t = 0.9) keeps {easy:.2%} of its "
-                    f"cross-entropy, a hard one (p_t = 0.1) {hard:.0%}")
+            return (f"γ = {gamma:.2f}: an easy example (ŷ_t = 0.9) keeps {easy:.2%} of its "
+                    f"cross-entropy, a hard one (ŷ_t = 0.1) {hard:.0%}")
 
         return update
 
