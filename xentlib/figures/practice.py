@@ -162,11 +162,11 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
 
 POS_WEIGHT_CAPTION = (
     "Left: the weighted sigmoid cross-entropy of one logit z, for a positive "
-    "example (label 1, its loss multiplied by the weight w+) and a negative one "
+    "example (label 1, its loss multiplied by the weight w₊) and a negative one "
     "(label 0, unchanged). Right: the prediction that minimises the expected "
     "loss at an input whose examples are positive with probability p, against p: "
-    "the odds are multiplied by w+, so for w+ > 1 the curve lies above the diagonal and "
-    "crosses 0.5, the usual threshold, at p = 1/(1 + w+)."
+    "the odds are multiplied by w₊, so for w₊ > 1 the curve lies above the diagonal and "
+    "crosses 0.5, the usual threshold, at p = 1/(1 + w₊)."
 )
 
 
