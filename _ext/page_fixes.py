@@ -48,3 +48,31 @@ def write_root_favicon(app, exception):
 
     icon = Path(app.srcdir) / "_assets" / "favicon.png"
     Image.open(icon).save(Path(app.outdir) / "favicon.ico", format="ICO")
+
+
+def merge_streams_on_copies():
+    """Let MyST-NB merge a cell's stream outputs without changing the executed notebook.
+
+    ``myst_nb.core.render`` merges the stream outputs of a cell for the page
+    (``nb_merge_streams``) by appending each later output's text to the *first
+    output object itself*, which belongs to the executed notebook. The notebook
+    then holds ``[A + B, B]`` for a cell that printed ``A`` and ``B`` in two
+    messages, and the reader notebooks made from it (``reader_notebooks``) show
+    ``B`` twice. Only cells whose printing is split into several messages are
+    hit (prints a second or more apart), hence once an intermittent "flake".
+    The merge now runs on copies of the outputs: the page is unchanged and the
+    notebook keeps what the kernel sent.
+    """
+    import copy
+
+    from myst_nb.core import render
+
+    merge = render.coalesce_streams
+    if getattr(merge, "xent_copies", False):
+        return
+
+    def merge_copies(outputs):
+        return merge([copy.deepcopy(out) for out in outputs])
+
+    merge_copies.xent_copies = True
+    render.coalesce_streams = merge_copies

@@ -46,8 +46,15 @@ Three parts:
    alt trait, and a ``tooltip`` would be a hover title, not an alt); the theme's
    search button's ``aria-label`` does not contain its visible text
    (label-content-name-mismatch). No upstream issues found for these; remove each
-   when the upstream output is accessible (tests/test_accessibility.py fails on
-   any violation that comes back).
+   when the upstream output is accessible (the axe-core check in
+   tests/test_site.py fails on any violation that comes back).
+7. A line printed twice in the reader notebooks. MyST-NB 1.4's
+   ``coalesce_streams`` (``nb_merge_streams``) appends the text of a cell's later
+   stream outputs to its first output *in place*, in the executed notebook that
+   the reader notebooks are made from, which then holds ``[A + B, B]``. Fix:
+   :func:`page_fixes.merge_streams_on_copies`. No upstream issue found. Remove
+   when MyST-NB merges on copies (tests/test_reader_notebooks.py compares what
+   the reader notebook prints with a fresh run).
 """
 
 import sys
@@ -79,4 +86,5 @@ def setup(app):
     app.add_js_file("js/mathjax2-hub-shim.js", priority=600)
     app.add_js_file("js/a11y.js", priority=600)
     app.connect("html-page-context", page_fixes.citation_list_items)
+    page_fixes.merge_streams_on_copies()
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -95,7 +95,7 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
     n_classes : int
         K, the number of classes.
     values : sequence of float, optional
-        The slider's ε; default 0 to 0.5 in steps of 0.025.
+        The slider's ε; default 0 to 0.5 in steps of 0.05.
     value : float
         The initial ε.
     caption : str
@@ -141,7 +141,7 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
             floor.set_ydata([h, h])
             for bar, t in zip(bars, target):
                 bar.set_height(t)
-            text = (f"ε = {eps:.3f}: target {target[0]:.3f} on the true class, "
+            text = (f"ε = {eps:.2f}: target {target[0]:.3f} on the true class, "
                     f"{target[1]:.4f} on each other; ")
             if eps == 0:
                 best.set_data([], [])
@@ -153,8 +153,8 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
         return update
 
     if values is None:
-        values = np.round(np.arange(0, 0.5001, 0.025), 3)
-    return widgets.explorer(setup, values, label="label smoothing ε", value=value, fmt="{:.3f}",
+        values = np.round(np.arange(0, 0.5001, 0.05), 3)
+    return widgets.explorer(setup, values, label="label smoothing ε", value=value, fmt="{:.2f}",
                             ncols=2, height=3.4, caption=caption)
 
 
@@ -176,7 +176,7 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
     Parameters
     ----------
     values : sequence of float, optional
-        The slider's w₊; default 2**-2 to 2**4 in steps of a quarter power.
+        The slider's w₊; default 2**-2 to 2**4 in steps of half a power.
     value : float
         The initial w₊.
     caption : str
@@ -224,7 +224,7 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
         return update
 
     if values is None:
-        values = 2.0 ** np.arange(-2, 4.001, 0.25)
+        values = 2.0 ** np.arange(-2, 4.001, 0.5)
     return widgets.explorer(setup, values, label="positive weight w₊", value=value, fmt="{:.3g}",
                             ncols=2, height=3.4, caption=caption)
 
