@@ -76,3 +76,26 @@ def merge_streams_on_copies():
 
     merge_copies.xent_copies = True
     render.coalesce_streams = merge_copies
+
+
+def language_switch(app, pagename, templatename, context, doctree):
+    """A link to the same page in the other edition (English at the root, Chinese in zh/).
+
+    The Chinese edition always links back; the English one links to the Chinese page
+    once ``xent_zh_edition`` is on (the Chinese edition is built with it, see
+    scripts/i18n.py). Each link says its language (``hreflang``, ``lang``), and the
+    head gets the matching ``<link rel="alternate">``.
+    """
+    chinese = (app.config.language or "en").startswith("zh")
+    if not chinese and not app.config.xent_zh_edition:
+        return
+    up = "../" * pagename.count("/")
+    if chinese:
+        href, label, lang = f"{up}../{pagename}.html", "English", "en"
+    else:
+        href, label, lang = f"{up}zh/{pagename}.html", "中文", "zh-CN"
+    link = f'<a href="{href}" hreflang="{lang}" lang="{lang}">{label}</a>'
+    context["body"] = f'<p class="xent-lang-switch">{link}</p>\n' + context.get("body", "")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<link rel="alternate" hreflang="{lang}" href="{href}" />'
+    )

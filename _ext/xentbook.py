@@ -74,6 +74,8 @@ def _vendor_widget_js(app):
 def setup(app):
     # the branch the publishing workflow writes the reader notebooks to (Colab, Binder)
     app.add_config_value("xent_reader_branch", "reader-notebooks", "html")
+    # the English pages link to the Chinese edition (zh/) once it is built with them
+    app.add_config_value("xent_zh_edition", False, "html")
     app.connect("builder-inited", _vendor_widget_js)
     app.connect("html-page-context", page_fixes.drop_duplicate_scripts, priority=900)
     app.connect("build-finished", page_fixes.write_root_favicon)
@@ -87,4 +89,5 @@ def setup(app):
     app.add_js_file("js/a11y.js", priority=600)
     app.connect("html-page-context", page_fixes.citation_list_items)
     page_fixes.merge_streams_on_copies()
+    app.connect("html-page-context", page_fixes.language_switch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,55 @@
+"""The Chinese edition's message catalogues (scripts/i18n.py).
+
+* Every page of the book has a catalogue in locales/zh_CN (or is one of the pages
+  that stay English), and each catalogue holds every paragraph of the page's current
+  text: a changed sentence is a new entry, which must be translated again.
+* The catalogues finished so far (``i18n.TRANSLATED``) translate every entry, with no
+  fuzzy one, and carry over every glued number, role target, maths and code span.
+"""
+
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import i18n  # noqa: E402
+
+HERE = i18n.LOCALES / "zh_CN" / "LC_MESSAGES"
+
+
+def _ids(path):
+    with open(path, "rb") as f:
+        return {m.id for m in read_po(f) if m.id}
+
+
+@pytest.fixture(scope="module")
+def pot(tmp_path_factory):
+    return i18n.make_pot(tmp_path_factory.mktemp("gettext"), quiet=True)
+
+
+def test_every_page_has_an_up_to_date_catalogue(pot):
+    pages = sorted(p.relative_to(pot).with_suffix("").as_posix() for p in pot.rglob("*.pot"))
+    assert "chapters/01_information" in pages and "intro" in pages
+    assert not set(pages) & i18n.UNTRANSLATED
+    for page in pages:
+        po = HERE / f"{page}.po"
+        assert po.is_file(), f"{page}: no catalogue; run python3 scripts/i18n.py extract"
+        missing = _ids(pot / f"{page}.pot") - _ids(po)
+        assert not missing, f"{page}: {len(missing)} entries of the current text are not in its catalogue " \
+            f"(run python3 scripts/i18n.py extract and translate them), e.g. {sorted(missing)[0][:80]!r}"
+
+
+def test_finished_catalogues_are_complete_and_keep_the_markup():
+    assert i18n.TRANSLATED
+    problems = i18n.check()
+    assert not problems, f"{len(problems)} problems, e.g.\n" + "\n".join(problems[:10])
+
+
+def test_the_checker_catches_a_lost_number_and_a_changed_target():
+    source = "one bit is $\\ln 2 \\approx$ {glue:text}`nats_per_bit` nats, a {term}`logit`"
+    assert i18n.protected(source) == i18n.protected("一比特是 $\\ln 2 \\approx$ {glue:text}`nats_per_bit` 奈特，{term}`对数几率 <logit>`")
+    assert i18n.protected(source) != i18n.protected("一比特是 $\\ln 2 \\approx$ 0.6931 奈特，{term}`对数几率 <logit>`")
+    assert i18n.protected(source) != i18n.protected("一比特是 $\\ln 2 \\approx$ {glue:text}`nats_per_bit` 奈特，{term}`对数几率`")
