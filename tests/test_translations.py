@@ -35,6 +35,7 @@ def test_every_page_has_an_up_to_date_catalogue(pot):
     pages = sorted(p.relative_to(pot).with_suffix("").as_posix() for p in pot.rglob("*.pot"))
     assert "chapters/01_information" in pages and "intro" in pages
     assert not set(pages) & i18n.UNTRANSLATED
+    assert sorted(i18n.TRANSLATED) == pages, "i18n.TRANSLATED should list every translated page"
     for page in pages:
         po = HERE / f"{page}.po"
         assert po.is_file(), f"{page}: no catalogue; run python3 scripts/i18n.py extract"
