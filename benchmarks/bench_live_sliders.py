@@ -55,19 +55,18 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+import lab_server  # noqa: E402  (scripts/, on the path through conftest)
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 NOTEBOOKS = ["02_entropy", "03_kl_divergence"]
@@ -159,34 +158,16 @@ SETTLED_JS = """
 """
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_lab(folder, env):
-    port = _free_port()
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        f"--ServerApp.root_dir={folder / 'lab'}", "--IdentityProvider.token=", "--ServerApp.password=",
-        "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly", f"--LabApp.user_settings_dir={folder / 'settings'}",
-        f"--LabApp.workspaces_dir={folder / 'workspaces'}",
-        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: run the cells, watch the kernel
-        "--allow-root",
-    ]  # fmt: skip
+    """JupyterLab on ``folder/lab``, with ``window.jupyterapp`` to run the cells and watch the kernel."""
     with open(folder / "lab.log", "w") as log:
-        server = subprocess.Popen(cmd, cwd=folder / "lab", env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
         try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=1)
-            return server, url
-        except OSError:
-            time.sleep(0.5)
-    server.kill()
-    sys.exit(f"JupyterLab did not start; see {folder / 'lab.log'}")
+            return lab_server.start_lab(
+                folder, env, f"--LabApp.workspaces_dir={folder / 'workspaces'}",
+                "--LabApp.expose_app_in_browser=True", log=log, timeout=120,
+            )
+        except RuntimeError as exc:
+            sys.exit(f"{exc}; see {folder / 'lab.log'}")
 
 
 def prepare(folder, notebooks, baseline, variants=()):

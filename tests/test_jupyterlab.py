@@ -9,21 +9,13 @@ the build's, in the notebook's saved widget state, linked in the browser).
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
+from lab_server import start_lab  # scripts/, on the path through conftest
 
 MYST_ONLY = ["{glue", "{cite}", "{term}", "{py:func}", ":::", "{exercise}", "{solution-", "{admonition}"]
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -39,25 +31,10 @@ def jupyterlab(built_site, tmp_path):
     # Jupyter data folder of this test's own
     env = {**os.environ, "JUPYTER_DATA_DIR": str(tmp_path / "data")}
     subprocess.run([sys.executable, "-m", "nbformat.sign", "02_entropy.ipynb"], cwd=tmp_path / "lab", env=env, check=True)
-    port = _free_port()
-    cmd = [
-        sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ip=127.0.0.1",
-        f"--ServerApp.root_dir={tmp_path / 'lab'}", "--IdentityProvider.token=", "--ServerApp.password=",
-        "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly", f"--LabApp.user_settings_dir={tmp_path / 'settings'}",
-        "--allow-root",  # CI runs as root
-    ]  # fmt: skip
-    server = subprocess.Popen(cmd, cwd=tmp_path / "lab", env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{url}/api/status", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        server.kill()
-        pytest.fail("JupyterLab did not start")
+    try:
+        server, url = start_lab(tmp_path, env, timeout=60)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
     yield url
     server.terminate()
     server.wait(timeout=20)
