@@ -65,7 +65,7 @@ try:
     installed = importlib.metadata.version("xentlib")
 except importlib.metadata.PackageNotFoundError:
     installed = "0"
-if [int(n) for n in re.findall(r"\d+", installed)[:3]] < [int(n) for n in XENTLIB.split(".")]:
+if [int(n) for n in re.findall(r"\\d+", installed)[:3]] < [int(n) for n in XENTLIB.split(".")]:
     wheel = f"{{BOOK_URL}}/_static/xentlib-{{XENTLIB}}-py3-none-any.whl"
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", wheel], check=True)
     importlib.invalidate_caches()'''
@@ -84,15 +84,20 @@ for module, package in {extras!r}:
         importlib.invalidate_caches()'''
 
 
-def extra_packages(source):
-    """(module, package) pairs of :data:`EXTRA_PACKAGES` that the code ``source`` imports."""
+def imported_modules(source):
+    """The top-level modules that the code ``source`` imports, e.g. {"numpy", "sklearn"}."""
     found = set()
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.update(a.name.split(".")[0] for a in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.add(node.module.split(".")[0])
-    return [(m, EXTRA_PACKAGES[m]) for m in sorted(found & set(EXTRA_PACKAGES))]
+    return found
+
+
+def extra_packages(source):
+    """(module, package) pairs of :data:`EXTRA_PACKAGES` that the code ``source`` imports."""
+    return [(m, EXTRA_PACKAGES[m]) for m in sorted(imported_modules(source) & set(EXTRA_PACKAGES))]
 
 
 def install_cell(site, version, extras=()):

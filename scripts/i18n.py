@@ -44,13 +44,12 @@ TRANSLATED = [
 #: The build's copy of the catalogues, with the glue roles rewritten (see :func:`_build_locales`).
 BUILD_LOCALES = ROOT / "_build" / "zh-locales"
 
+#: How the catalogues are cut: one per page, without uuids or source locations.
+GETTEXT = {"gettext_compact": False, "gettext_uuid": False, "gettext_location": False}
+
 #: What the Chinese build adds to _config.yml: its title and sphinx.config keys.
 ZH_TITLE = "交叉熵：从信息到损失函数"
-ZH = {
-    "language": "zh_CN",
-    "locale_dirs": [str(BUILD_LOCALES)],
-    "gettext_compact": False,
-}
+ZH = {"language": "zh_CN", "locale_dirs": [str(BUILD_LOCALES)], **GETTEXT}
 
 
 def _config(extra, execute=True, title=None):
@@ -149,8 +148,7 @@ def translated_entries():
 def make_pot(out, quiet=False):
     """The .pot templates of the book's current text, in ``out``/_build/gettext (no
     execution: outputs are not translated). Returns that folder."""
-    config = _config({"gettext_compact": False, "gettext_uuid": False, "gettext_location": False},
-                     execute=False)
+    config = _config(GETTEXT, execute=False)
     try:
         _jupyter_book(config, out, "--builder", "custom", "--custom-builder", "gettext", quiet=quiet)
     finally:
@@ -203,9 +201,7 @@ def build():
     _build_locales()
     config = _config(ZH, title=ZH_TITLE)
     out = ROOT / "_build" / "zh"
-    env = dict(os.environ, XENT_LANG="zh_CN")  # xentlib's own strings follow it
     try:
-        os.environ.update(env)
         _jupyter_book(config, out)
     finally:
         config.unlink()

@@ -7,7 +7,6 @@
 * every code solution is an executed cell that checks itself.
 """
 
-import ast
 import json
 import re
 import sys
@@ -17,9 +16,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "chapters").glob("*.ipynb"))
-# scikit-learn: chapter 9 trains on its bundled digits and checks against it; the reader
-# notebook's first cell installs it where it is missing (_ext/reader_notebooks.EXTRA_PACKAGES)
-READER_PACKAGES = {"numpy", "myst_nb", "xentlib", "sklearn"}
+sys.path.insert(0, str(ROOT / "_ext"))
+from reader_notebooks import EXTRA_PACKAGES, imported_modules  # noqa: E402
+
+# what every reader has, and what the reader notebook's first cell installs where it is
+# missing (scikit-learn: chapter 9 trains on its bundled digits and checks against it)
+READER_PACKAGES = {"numpy", "myst_nb", "xentlib", *EXTRA_PACKAGES}
 WIDTH = 79
 
 
@@ -28,20 +30,10 @@ def _cells(path):
     return [(c["cell_type"], "".join(c["source"]), c.get("metadata", {}).get("tags", [])) for c in cells]
 
 
-def _imported(source):
-    names = []
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names += [a.name.split(".")[0] for a in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            names.append(node.module.split(".")[0])
-    return names
-
-
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_one_imports_cell_with_what_a_reader_has(path):
     code = [src for kind, src, _ in _cells(path) if kind == "code"]
-    first, rest = _imported(code[0]), [(i, _imported(src)) for i, src in enumerate(code[1:], 1)]
+    first, rest = imported_modules(code[0]), [(i, imported_modules(src)) for i, src in enumerate(code[1:], 1)]
     assert first, "the first code cell should be the imports cell"
     late = [(i, names) for i, names in rest if names]
     assert not late, f"imports outside the first code cell (code cells {late}): move them there"

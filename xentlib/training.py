@@ -126,8 +126,8 @@ def step_size(x, weight_decay=0.0):
     return float(1.0 / bound)
 
 
-def _measure(weights, bias, x, labels):
-    z = x @ weights + bias
+def _measure(z, labels):
+    """Mean loss (nats) and accuracy of the logits ``z`` against ``labels``."""
     loss = float(np.mean(sparse_softmax_cross_entropy_with_logits(labels, z)))
     return loss, float(np.mean(z.argmax(axis=-1) == labels))
 
@@ -185,26 +185,30 @@ def fit_softmax_regression(x, labels, n_classes, *, weight_decay=0.0, steps=1000
     v.check_examples(x, "x")
     labels = v.as_sparse_labels(labels, x.shape[:1] + (n_classes,))
     eta = step_size(x, weight_decay) if learning_rate is None else float(learning_rate)
-    sets = [("train", x, labels)]
+    validation_set = None
     if validation is not None:
         x_val = v.as_float_array(validation[0], "validation[0]")
         v.check_examples(x_val, "validation[0]")
-        y_val = v.as_sparse_labels(validation[1], x_val.shape[:1] + (n_classes,))
-        sets.append(("val", x_val, y_val))
+        validation_set = (x_val, v.as_sparse_labels(validation[1], x_val.shape[:1] + (n_classes,)))
 
     weights = np.zeros((x.shape[1], n_classes))
     bias = np.zeros(n_classes)
-    history = {"step": []}
+    names = ["train"] + (["val"] if validation_set else [])
+    history = {"step": [], **{f"{n}_{m}": [] for n in names for m in ("loss", "accuracy")}}
     for step in range(steps + 1):
+        z = x @ weights + bias  # the training logits: measured, then the step's gradient
         if step % record_every == 0 or step == steps:
             history["step"].append(step)
-            for name, xs, ys in sets:
-                loss, accuracy = _measure(weights, bias, xs, ys)
-                history.setdefault(f"{name}_loss", []).append(loss)
-                history.setdefault(f"{name}_accuracy", []).append(accuracy)
+            measured = [("train", z, labels)]
+            if validation_set:
+                x_val, y_val = validation_set
+                measured.append(("val", x_val @ weights + bias, y_val))
+            for name, zs, ys in measured:
+                loss, accuracy = _measure(zs, ys)
+                history[f"{name}_loss"].append(loss)
+                history[f"{name}_accuracy"].append(accuracy)
         if step == steps:
             break
-        z = x @ weights + bias
         g = sparse_softmax_cross_entropy_with_logits_grad(labels, z) / x.shape[0]
         weights -= eta * (x.T @ g + weight_decay * weights)
         bias -= eta * g.sum(axis=0)

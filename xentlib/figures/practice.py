@@ -7,6 +7,7 @@ and ``T`` a temperature.
 """
 
 import numpy as np
+from matplotlib.ticker import NullFormatter
 
 from .. import plotting, widgets
 from ..activations import sigmoid, softmax
@@ -32,12 +33,6 @@ __all__ = [
 ]
 
 _C = plotting.COLORS
-
-
-def _no_minor_labels():
-    from matplotlib.ticker import NullFormatter
-
-    return NullFormatter()
 
 
 # --- training -----------------------------------------------------------------
@@ -403,7 +398,7 @@ def temperature_scaling_explorer(val, test, fitted, values=None, n_bins=15,
                   title="loss against T")
         ticks = [t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if grid[0] <= t <= grid[-1]]
         right.set_xticks(ticks, [f"{t:g}" for t in ticks])
-        right.xaxis.set_minor_formatter(_no_minor_labels())
+        right.xaxis.set_minor_formatter(NullFormatter())
         right.legend(loc="upper right", fontsize="small")
 
         def update(t):
