@@ -59,13 +59,21 @@ def open_page(browser, url):
     response = page.goto(url)
     for _ in range(3):
         try:
+            # A redirect page (the root index.html, <meta http-equiv="Refresh">) gives way to
+            # its target first: checking it before the target has loaded would run the
+            # checks on a page whose scripts (a11y.js) have not run yet.
+            page.wait_for_function(REDIRECT_DONE, timeout=10000)
+            page.wait_for_load_state("load")
             _wait_until_drawn(page)
             break
-        except Exception as exc:  # a redirect (the root index.html) replaced the page meanwhile
+        except Exception as exc:  # the redirect replaced the page while we looked at it
             if "context was destroyed" not in str(exc):
                 raise
             page.wait_for_load_state("load")
     return page, response, problems
+
+
+REDIRECT_DONE = """() => !document.querySelector('meta[http-equiv="refresh" i]')"""
 
 
 def _wait_until_drawn(page):
