@@ -3,6 +3,7 @@
     python3 scripts/i18n.py extract     # .pot from the book, then update locales/zh_CN/*.po
     python3 scripts/i18n.py build       # the Chinese site into _build/html/zh/
     python3 scripts/i18n.py check [FILE.po ...]   # every entry translated, markup kept
+    python3 scripts/i18n.py xentlib     # xentlib's catalogue: extract, merge, compile the .mo
 
 The English sources stay the only sources: Sphinx's gettext builder extracts every
 paragraph, heading, caption and table cell into one catalogue per page
@@ -210,13 +211,157 @@ def build():
     shutil.copytree(out / "_build" / "html", target)
 
 
+# --- xentlib's own catalogue: the text its figures, explorers and checks show ------------
+
+#: xentlib's catalogue (see xentlib/_i18n.py) and the compiled file the package ships.
+XENTLIB_PO = ROOT / "xentlib" / "locale" / "zh_CN" / "LC_MESSAGES" / "xentlib.po"
+XENTLIB_MO = XENTLIB_PO.with_suffix(".mo")
+
+#: Keyword arguments whose string literals a chapter passes to xentlib to show (a figure's
+#: title, a caption, a label): xentlib translates them, so they are in its catalogue too.
+SHOWN_ARGUMENTS = {"title", "caption", "label", "xlabel", "ylabel"}
+
+
+def _chapter_strings():
+    """(string, where) for every literal a chapter's code passes to xentlib to show."""
+    import ast
+    import json
+
+    for path in sorted((ROOT / "chapters").glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            if cell["cell_type"] != "code":
+                continue
+            source = "".join(cell["source"])
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:  # an exercise's "..." placeholder parses; anything else is a bug
+                raise RuntimeError(f"{path.name}: a code cell does not parse") from None
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call):
+                    for kw in node.keywords:
+                        if kw.arg in SHOWN_ARGUMENTS and isinstance(kw.value, ast.Constant) \
+                                and isinstance(kw.value.value, str):
+                            yield kw.value.value, f"chapters/{path.name}"
+
+
+def xentlib_template():
+    """The catalogue template of every string xentlib shows: ``_()`` and ``N_()`` in its
+    code, and the literals chapters pass to it (:func:`_chapter_strings`)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_dir
+
+    import datetime
+
+    fixed = datetime.datetime(2026, 11, 29, tzinfo=datetime.timezone.utc)  # no churn in the header
+    template = Catalog(project="xentlib", version="0.1", fuzzy=False, creation_date=fixed)
+    found = extract_from_dir(str(ROOT / "xentlib"), method_map=[("**.py", "python")],
+                             keywords={"_": None, "N_": None}, comment_tags=("TRANSLATORS:",))
+    for filename, lineno, message, comments, context in found:
+        template.add(message, locations=[(f"xentlib/{filename}", lineno)], auto_comments=comments)
+    for message, where in _chapter_strings():
+        template.add(message, locations=[(where, 0)])
+    return template
+
+
+def _read_po(path):
+    from babel.messages.pofile import read_po
+
+    with open(path, "rb") as f:
+        return read_po(f, locale="zh_CN", domain="xentlib")
+
+
+def xentlib_catalogue(merge=()):
+    """Bring xentlib's .po in step with its code (new strings empty, changed ones fuzzy, gone
+    ones dropped), fill in the translations of the JSON files ``merge`` (``{"English":
+    "中文"}``), then compile the .mo that the package reads."""
+    import fcntl
+    import json
+
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    XENTLIB_PO.parent.mkdir(parents=True, exist_ok=True)
+    with open(XENTLIB_PO.parent / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # several people (or sessions) may merge at once
+        template = xentlib_template()
+        if XENTLIB_PO.exists():
+            catalog = _read_po(XENTLIB_PO)
+        else:
+            catalog = Catalog(locale="zh_CN", domain="xentlib", project="xentlib")
+        catalog.update(template, no_fuzzy_matching=False)
+        catalog.obsolete.clear()
+        catalog.header_comment = "# xentlib's Chinese text: python3 scripts/i18n.py xentlib (see xentlib/_i18n.py)."
+        catalog.project, catalog.version = "xentlib", "0.1"
+        catalog.revision_date, catalog.fuzzy = catalog.creation_date, False
+        catalog.last_translator = catalog.language_team = "xent-book authors"
+        for path in merge:
+            for english, chinese in json.loads(Path(path).read_text()).items():
+                if english in catalog and chinese:
+                    message = catalog[english]
+                    message.string, message.flags = chinese, message.flags - {"fuzzy"}
+        with open(XENTLIB_PO, "wb") as f:
+            write_po(f, catalog, width=0, omit_header=False, sort_output=False,
+                     include_previous=True, include_lineno=False)
+        compile_xentlib_mo()
+    empty = sum(1 for m in catalog if m.id and not m.string)
+    fuzzy = sum(1 for m in catalog if m.id and m.fuzzy)
+    print(f"{XENTLIB_PO.relative_to(ROOT)}: {len(catalog)} entries, {empty} untranslated, {fuzzy} fuzzy")
+
+
+def compile_xentlib_mo(path=XENTLIB_MO):
+    """Compile xentlib's .po (translated, not fuzzy entries) to ``path``."""
+    from babel.messages.mofile import write_mo
+
+    with open(path, "wb") as f:
+        write_mo(f, _read_po(XENTLIB_PO), use_fuzzy=False)
+
+
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def check_xentlib():
+    """Problems in xentlib's catalogue: missing or stale entries, untranslated or fuzzy ones,
+    a translation whose ``{fields}`` or maths differ from its source's, a stale .mo."""
+    import gettext
+
+    problems = []
+    catalog = _read_po(XENTLIB_PO)
+    ids = {m.id for m in catalog if m.id}
+    wanted = {m.id for m in xentlib_template() if m.id}
+    problems += [f"not in the catalogue: {m[:70]!r}" for m in sorted(wanted - ids)]
+    problems += [f"no longer shown, still in the catalogue: {m[:70]!r}" for m in sorted(ids - wanted)]
+    for m in catalog:
+        if not m.id:
+            continue
+        if not m.string:
+            problems.append(f"not translated: {m.id[:70]!r}")
+            continue
+        if m.fuzzy:
+            problems.append(f"fuzzy: {m.id[:70]!r}")
+        if sorted(_FIELD.findall(m.id)) != sorted(_FIELD.findall(m.string)):
+            problems.append(f"fields differ: {m.id[:70]!r} -> {m.string[:70]!r}")
+        if sorted(_MATH.findall(m.id)) != sorted(_MATH.findall(m.string)):
+            problems.append(f"maths differ: {m.id[:70]!r} -> {m.string[:70]!r}")
+    with open(XENTLIB_MO, "rb") as f:
+        shipped = gettext.GNUTranslations(f)._catalog
+    expected = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    if {k: v for k, v in shipped.items() if k} != expected:
+        problems.append(f"{XENTLIB_MO.relative_to(ROOT)} is not the compiled .po: "
+                        "run python3 scripts/i18n.py xentlib")
+    return problems
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["extract", "build", "check"])
-    parser.add_argument("files", nargs="*")
+    parser.add_argument("command", choices=["extract", "build", "check", "xentlib"])
+    parser.add_argument("files", nargs="*", help="check: the .po files; xentlib: JSON files "
+                        "of translations to merge ({English: 中文})")
     args = parser.parse_args()
     if args.command == "check":
-        found = check(args.files)
+        found = check(args.files) + (check_xentlib() if not args.files else [])
         print("\n".join(found) or "all entries translated, markup kept")
         sys.exit(1 if found else 0)
-    {"extract": extract, "build": build}[args.command]()
+    if args.command == "xentlib":
+        xentlib_catalogue(args.files)
+    else:
+        {"extract": extract, "build": build}[args.command]()

@@ -20,11 +20,16 @@ Examples
 [6.4, 3.6]
 """
 
+import functools
 import io
+import warnings
+from pathlib import Path
 
 import matplotlib
 import numpy as np
 from matplotlib.figure import Figure
+
+from ._i18n import _, language
 
 __all__ = [
     "COLORS",
@@ -126,9 +131,60 @@ _RC = {
 }
 
 
+#: Fonts with Chinese characters, in order of preference (Debian's fonts-noto-cjk,
+#: fonts-wqy-microhei; Adobe's Source Han; Windows; macOS): the first one installed
+#: draws the Chinese edition's figure text that DejaVu Sans has no glyphs for.
+CJK_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC",
+             "Microsoft YaHei", "SimHei", "PingFang SC")
+
+
+#: Parts of those fonts' file names (for a font installed after matplotlib built its font cache).
+_CJK_FILES = ("cjk", "wqy", "sourcehan", "msyh", "simhei", "pingfang")
+
+
+@functools.lru_cache(maxsize=None)
+def cjk_font():
+    """The first of :data:`CJK_FONTS` installed, or None (with a warning saying what to install).
+
+    matplotlib lists the fonts it found when it first ran (its font cache); a font
+    installed since is looked for among the system's font files and added.
+    """
+    from matplotlib import font_manager
+
+    def first():
+        installed = {f.name for f in font_manager.fontManager.ttflist}
+        return next((name for name in CJK_FONTS if name in installed), None)
+
+    if first() is None:
+        for path in font_manager.findSystemFonts():
+            if any(part in Path(path).name.lower() for part in _CJK_FILES):
+                font_manager.fontManager.addfont(path)
+    if first() is None:
+        warnings.warn(
+            "no font with Chinese characters is installed, so the figures' Chinese text "
+            "shows as boxes: install one of " + ", ".join(CJK_FONTS)
+            + " (Debian/Ubuntu: apt-get install fonts-noto-cjk) and restart the kernel.",
+            stacklevel=3,
+        )
+    return first()
+
+
 def style():
-    """Context manager applying the book's matplotlib style (nothing global changes)."""
-    return matplotlib.rc_context(_RC)
+    """Context manager applying the book's matplotlib style (nothing global changes).
+
+    In Chinese (``XENT_LANG=zh_CN``, see :mod:`xentlib._i18n`) text is set in the
+    first installed font of :data:`CJK_FONTS` (they have Latin letters and digits
+    too), falling back to DejaVu Sans glyph by glyph; with none installed, a
+    warning says which to install.
+    """
+    if language() == "en":
+        return matplotlib.rc_context(_RC)
+    font = cjk_font()
+    if font is None:
+        return matplotlib.rc_context(_RC)
+    # The Chinese font first: matplotlib's maths text draws the words around a formula
+    # ("A 的概率 $p_A$") with the first family alone, without falling back.
+    return matplotlib.rc_context({**_RC, "font.family": [font, _RC["font.family"]]})
 
 
 def figure(width=6.4, height=3.6, ncols=1):
@@ -190,8 +246,11 @@ def png_bytes(fig, colors=64, redraw=True):
     return out.getvalue()
 
 
-def add_bits_axis(ax, label="information (bits)"):
-    """Add a right-hand y axis that reads the left one (in nats) in bits."""
+def add_bits_axis(ax, label=None):
+    """Add a right-hand y axis that reads the left one (in nats) in bits.
+
+    ``label`` defaults to "information (bits)" in the reader's language."""
+    label = _("information (bits)") if label is None else label
     ln2 = np.log(2.0)
     sec = ax.secondary_yaxis("right", functions=(lambda n: n / ln2, lambda b: b * ln2))
     sec.set_ylabel(label)
@@ -206,8 +265,8 @@ def information_curve(ax, p_min=0.005):
     ax.plot(grid, information(grid), color=COLORS["blue"], label=r"$I(p) = -\ln p$")
     ax.set_xlim(0, 1.0)
     ax.set_ylim(0, information(p_min) * 1.02)
-    ax.set_xlabel("probability of the event, p")
-    ax.set_ylabel("information (nats)")
+    ax.set_xlabel(_("probability of the event, p"))
+    ax.set_ylabel(_("information (nats)"))
     add_bits_axis(ax)
 
 

@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..information import binary_entropy, entropy
 
 __all__ = ["binary_entropy_explorer", "three_outcomes", "three_outcomes_explorer"]
@@ -10,7 +11,7 @@ __all__ = ["binary_entropy_explorer", "three_outcomes", "three_outcomes_explorer
 #: The slider positions of the binary entropy explorer: p = 0, 0.025, ..., 1.
 BINARY_VALUES = np.linspace(0, 1, 41)
 
-BINARY_CAPTION = (
+BINARY_CAPTION = N_(
     "The binary entropy H(p) rises from 0 at p = 0 to its maximum, "
     "ln 2 nats = 1 bit (dashed line), at p = 1/2, and falls back to 0 "
     "at p = 1, symmetrically (left axis in nats, right axis in bits); "
@@ -22,7 +23,7 @@ THREE_VALUES = np.linspace(0, 1, 31)
 #: The values of its live-only share_B slider: steps of 1/12 (1/2 and 2/3 included).
 THREE_SHARES = np.linspace(0, 1, 13)
 
-THREE_CAPTION = (
+THREE_CAPTION = N_(
     "Left: the probabilities of A, B and C as bars; the dotted line "
     "is 1/3, the uniform level. Right: the entropy of every "
     "distribution on the slider's path (B and C sharing what A leaves "
@@ -33,7 +34,7 @@ THREE_CAPTION = (
 )
 
 
-def binary_entropy_explorer(values=None, value=0.5, caption=BINARY_CAPTION):
+def binary_entropy_explorer(values=None, value=0.5, caption=None):
     """The binary entropy curve H(p) with a point that follows a slider over p.
 
     The curve is drawn in nats (left axis) and read in bits on the right; a
@@ -49,7 +50,8 @@ def binary_entropy_explorer(values=None, value=0.5, caption=BINARY_CAPTION):
     value : float, default 0.5
         The initial position (the nearest entry of ``values``).
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default :data:`BINARY_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -63,18 +65,19 @@ def binary_entropy_explorer(values=None, value=0.5, caption=BINARY_CAPTION):
     Explorer('probability of heads p', 3 frames)
     """
     values = BINARY_VALUES if values is None else values
+    caption = _(BINARY_CAPTION) if caption is None else caption
 
     def setup(ax):
         grey = plotting.COLORS["grey"]
         grid = np.linspace(0, 1, 401)  # the static part
         ax.plot(grid, binary_entropy(grid), color=plotting.COLORS["blue"])
         ax.axhline(np.log(2), color=grey, linestyle="--", linewidth=1)
-        ax.text(0.01, np.log(2) + 0.015, "maximum: ln 2 nats = 1 bit", color=grey)
+        ax.text(0.01, np.log(2) + 0.015, _("maximum: ln 2 nats = 1 bit"), color=grey)
         ax.set_xlim(0, 1)
         ax.set_ylim(0, 0.8)
-        ax.set_xlabel("probability of heads, p")
-        ax.set_ylabel("entropy (nats)")
-        plotting.add_bits_axis(ax, "entropy (bits)")
+        ax.set_xlabel(_("probability of heads, p"))
+        ax.set_ylabel(_("entropy (nats)"))
+        plotting.add_bits_axis(ax, _("entropy (bits)"))
         point, drop = plotting.marker(ax), plotting.drop_line(ax)
 
         def update(p):  # what moves
@@ -82,12 +85,13 @@ def binary_entropy_explorer(values=None, value=0.5, caption=BINARY_CAPTION):
             bits = nats / np.log(2)
             point.set_data([p], [nats])
             drop.set_data([p, p], [0, nats])
-            return f"p = {p:.3f}:  H(p) = {nats:.4f} nats = {bits:.4f} bits"
+            return _("p = {p:.3f}:  H(p) = {nats:.4f} nats = {bits:.4f} bits").format(
+                p=p, nats=nats, bits=bits)
 
         return update
 
     return widgets.explorer(
-        setup, values, label="probability of heads p", value=value, fmt="{:.3f}", caption=caption
+        setup, values, label=_("probability of heads p"), value=value, fmt="{:.3f}", caption=caption
     )
 
 
@@ -120,7 +124,7 @@ def three_outcomes(p_a, share_b):
     return np.stack([p_a, share_b * rest, (1 - share_b) * rest], axis=-1)
 
 
-def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, caption=THREE_CAPTION):
+def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, caption=None):
     """Three outcomes A, B, C: bars of the distribution and its entropy along a path.
 
     The slider sets p_A; B and C share the rest, B taking the fraction
@@ -143,7 +147,8 @@ def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, ca
     share_b : float, default 0.5
         The initial share of B (with 1/2 the path runs through the uniform distribution).
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default :data:`THREE_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -158,6 +163,7 @@ def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, ca
     """
     values = THREE_VALUES if values is None else values
     shares = THREE_SHARES if shares is None else shares
+    caption = _(THREE_CAPTION) if caption is None else caption
 
     def setup(axes):
         bar_ax, h_ax = axes
@@ -167,19 +173,19 @@ def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, ca
         tops = [bar_ax.text(i, 0, "", ha="center", va="bottom", animated=True) for i in range(3)]
         bar_ax.axhline(1 / 3, color=grey, linestyle=":", linewidth=1.5)
         bar_ax.set_ylim(0, 1.12)
-        bar_ax.set_ylabel("probability")
-        bar_ax.set_title("the distribution")
+        bar_ax.set_ylabel(_("probability"))
+        bar_ax.set_title(_("the distribution"))
 
         grid = np.linspace(0, 1, 301)
         (curve,) = h_ax.plot([], [], color=plotting.COLORS["blue"], animated=True)
         h_ax.axhline(np.log(3), color=grey, linestyle="--", linewidth=1)
-        h_ax.text(0.99, np.log(3) + 0.03, "max: ln 3", ha="right", color=grey)
+        h_ax.text(0.99, np.log(3) + 0.03, _("max: ln 3"), ha="right", color=grey)
         h_ax.set_xlim(0, 1)
         h_ax.set_ylim(0, 1.3)
-        h_ax.set_xlabel("probability of A, $p_A$")
-        h_ax.set_ylabel("entropy (nats)")
-        h_ax.set_title("its entropy")
-        plotting.add_bits_axis(h_ax, "entropy (bits)")
+        h_ax.set_xlabel(_("probability of A, $p_A$"))
+        h_ax.set_ylabel(_("entropy (nats)"))
+        h_ax.set_title(_("its entropy"))
+        plotting.add_bits_axis(h_ax, _("entropy (bits)"))
         point, drop = plotting.marker(h_ax), plotting.drop_line(h_ax)
 
         def update(p_a, share_B=share_b):  # noqa: N803 (the slider's name, as the reader sees it)
@@ -192,14 +198,12 @@ def three_outcomes_explorer(values=None, shares=None, value=0.7, share_b=0.5, ca
             nats = float(entropy(q))
             point.set_data([p_a], [nats])
             drop.set_data([p_a, p_a], [0, nats])
-            return (
-                f"p = ({q[0]:.3f}, {q[1]:.3f}, {q[2]:.3f}):  "
-                f"H = {nats:.4f} nats = {nats / np.log(2):.4f} bits"
-            )
+            return _("p = ({a:.3f}, {b:.3f}, {c:.3f}):  H = {nats:.4f} nats = {bits:.4f} bits").format(
+                a=q[0], b=q[1], c=q[2], nats=nats, bits=nats / np.log(2))
 
         return update
 
     return widgets.explorer(
-        setup, values, label="probability of A, p_A", value=value, fmt="{:.3f}",
+        setup, values, label=_("probability of A, p_A"), value=value, fmt="{:.3f}",
         extra={"share_B": (shares, share_b)}, ncols=2, width=6.8, height=3.4, caption=caption,
     )
