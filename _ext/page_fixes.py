@@ -6,6 +6,9 @@ the JavaScript the pages need lives in ``_assets/js/``.
 
 from pathlib import Path
 
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
 
 def _script_key(js):
     attributes = tuple(sorted((k, str(v)) for k, v in getattr(js, "attributes", {}).items()))
@@ -99,3 +102,59 @@ def language_switch(app, pagename, templatename, context, doctree):
     context["metatags"] = context.get("metatags", "") + (
         f'\n<link rel="alternate" hreflang="{lang}" href="{href}" />'
     )
+
+
+class TranslatableExerciseTitles(SphinxTransform):
+    """Give each exercise's title (the ``{exercise}`` directive's argument) its source, so
+    that Sphinx's gettext builder extracts it and a translated build translates it.
+
+    sphinx-exercise keeps the title in an ``exercise_subtitle`` node without a source
+    file or raw text, and Sphinx skips a text node without them
+    (``sphinx.util.nodes.is_translatable``, ``extract_messages``): the Chinese edition's
+    exercises kept English titles. Runs before Sphinx's Locale transform (priority 20)
+    and before smart quotes, so the message is the title as written.
+
+    The gettext builder reads its messages after sphinx-exercise has merged the title
+    into a new, sourceless one; for that builder (only) the title is also copied into a
+    paragraph in the exercise, which nothing renders.
+    """
+
+    default_priority = 15
+
+    def apply(self, **kwargs):
+        from sphinx_exercise.nodes import exercise_subtitle
+
+        for node in self.document.findall(exercise_subtitle):
+            if not node.source:
+                parent = node.parent
+                while parent is not None and not parent.source:
+                    parent = parent.parent
+                node.source = parent.source if parent is not None else self.env.doc2path(self.env.docname)
+                node.line = node.line or (parent.line if parent is not None else 1) or 1
+            node["translatable"] = True
+            node.rawsource = node.rawsource or node.astext()
+            if self.app.builder.name == "gettext":
+                copy = nodes.paragraph(node.rawsource, node.rawsource)
+                copy.source, copy.line = node.source, node.line
+                node.parent.parent.append(copy)
+
+
+class TranslatedExerciseRegistry(SphinxTransform):
+    """After Sphinx's Locale transform has translated an exercise's title, give
+    sphinx-exercise's registry the translated exercise.
+
+    sphinx-exercise keeps a copy of each exercise made when its directive ran, before any
+    translation, and titles the exercise's solution from that copy: without this, the
+    Chinese edition's solutions read "解答 练习 2.1 (Warm-up: ...)".
+    """
+
+    default_priority = 25
+
+    def apply(self, **kwargs):
+        from sphinx_exercise.nodes import exercise_enumerable_node, exercise_node
+
+        registry = getattr(self.env, "sphinx_exercise_registry", {})
+        for node in self.document.findall(lambda n: isinstance(n, (exercise_enumerable_node, exercise_node))):
+            entry = registry.get(node.get("label"))
+            if entry is not None and entry.get("docname") == self.env.docname:
+                entry["node"] = node.deepcopy()

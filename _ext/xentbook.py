@@ -90,4 +90,6 @@ def setup(app):
     app.connect("html-page-context", page_fixes.citation_list_items)
     page_fixes.merge_streams_on_copies()
     app.connect("html-page-context", page_fixes.language_switch)
+    app.add_transform(page_fixes.TranslatableExerciseTitles)
+    app.add_transform(page_fixes.TranslatedExerciseRegistry)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

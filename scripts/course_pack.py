@@ -284,7 +284,7 @@ def warn_without_chinese_font():
     fc_list = shutil.which("fc-list")
     if fc_list and not subprocess.run([fc_list, ":lang=zh"], capture_output=True, text=True).stdout.strip():
         print("warning: no font with Chinese characters is installed, they will print as boxes: "
-              "`apt-get install -y fonts-wqy-microhei` (or fonts-noto-cjk)", file=sys.stderr)
+              "`apt-get install -y fonts-noto-cjk` (or fonts-wqy-microhei)", file=sys.stderr)
 
 
 def make_course_pack(site_dir, out_dir, chromium=None):

@@ -68,8 +68,9 @@ def _config(extra, execute=True, title=None):
 
 
 def _jupyter_book(config, out, *extra, quiet=False):
-    command = ["jupyter-book", "build", "--all", "--warningiserror", "--keep-going",
-               "--config", str(config), "--path-output", str(out), *extra, str(ROOT)]
+    # jupyter-book of this Python, whatever its bin folder (a venv's included)
+    command = [sys.executable, "-c", "from jupyter_book.cli.main import main; main()",
+               "build", "--all", "--warningiserror", "--keep-going", "--config", str(config), "--path-output", str(out), *extra, str(ROOT)]
     done = subprocess.run(command, cwd=ROOT, capture_output=quiet, text=True)
     if done.returncode:
         raise RuntimeError(f"jupyter-book failed ({done.returncode}):\n{(done.stdout or '')[-3000:]}")
@@ -197,16 +198,67 @@ def _build_locales():
             write_po(f, catalog, width=0)
 
 
-def build():
-    """The Chinese site, into _build/html/zh (the English site's folder, one level down)."""
+def _toc(catalogue):
+    """_toc.yml with its part captions translated by ``catalogue`` (the root page's: Sphinx
+    does not translate the captions sphinx-external-toc inserts), as a temporary file's path."""
+    from babel.messages.pofile import read_po
+
+    with open(catalogue, "rb") as f:
+        strings = {m.id: m.string for m in read_po(f) if m.id and m.string}
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    for part in toc.get("parts", []):
+        if part.get("caption") not in strings:
+            raise RuntimeError(f"_toc.yml caption {part.get('caption')!r} has no translation in {catalogue}")
+        part["caption"] = strings[part["caption"]]
+    handle, path = tempfile.mkstemp(suffix=".yml", prefix="_toc.", dir=ROOT)
+    with os.fdopen(handle, "w") as f:
+        yaml.safe_dump(toc, f, allow_unicode=True, sort_keys=False)
+    return Path(path)
+
+
+#: What a figure's text shows when a glyph is missing (matplotlib's warnings, which the
+#: build's notebooks would carry as stderr output): the Chinese edition must have none.
+_TOFU = re.compile(r"missing from font|does not have a glyph|findfont: Font family")
+
+
+def _missing_glyphs(executed):
+    """(notebook, message) for each missing-glyph warning in the executed notebooks."""
+    import json
+
+    for path in sorted(Path(executed).rglob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            for output in cell.get("outputs", []):
+                text = "".join(output.get("text", ""))
+                if output.get("name") == "stderr" and _TOFU.search(text):
+                    yield path.name, text.strip().splitlines()[0]
+
+
+def build(out=ROOT / "_build" / "zh", site=ROOT / "_build" / "html"):
+    """The Chinese site, built in ``out`` and copied to ``site``/zh (the English site's
+    folder, one level down).
+
+    Its notebooks run with ``XENT_LANG=zh_CN``, so xentlib draws the figures and writes the
+    readouts, captions and checks in Chinese (xentlib/_i18n.py), in a font with Chinese
+    characters (the build stops if none is installed, or if a figure lacked a glyph)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ["XENT_LANG"] = "zh_CN"
+    from xentlib import plotting
+
+    if plotting.cjk_font() is None:
+        raise RuntimeError("no font with Chinese characters for the figures: apt-get install fonts-noto-cjk")
     _build_locales()
     config = _config(ZH, title=ZH_TITLE)
-    out = ROOT / "_build" / "zh"
+    toc = _toc(LOCALES / "zh_CN" / "LC_MESSAGES" / "intro.po")
+    out, site = Path(out).resolve(), Path(site).resolve()
     try:
-        _jupyter_book(config, out)
+        _jupyter_book(config, out, "--toc", str(toc))
     finally:
         config.unlink()
-    target = ROOT / "_build" / "html" / "zh"
+        toc.unlink()
+    tofu = list(_missing_glyphs(out / "_build" / "jupyter_execute"))
+    if tofu:
+        raise RuntimeError(f"{len(tofu)} figure texts lack a glyph, e.g. {tofu[0]}")
+    target = site / "zh"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(out / "_build" / "html", target)
 
@@ -354,6 +406,10 @@ def check_xentlib():
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("command", choices=["extract", "build", "check", "xentlib"])
+    parser.add_argument("--path-output", default=ROOT / "_build" / "zh",
+                        help="build: where the Chinese build runs (default _build/zh)")
+    parser.add_argument("--site", default=ROOT / "_build" / "html",
+                        help="build: the English site, which gets the Chinese one as zh/")
     parser.add_argument("files", nargs="*", help="check: the .po files; xentlib: JSON files "
                         "of translations to merge ({English: 中文})")
     args = parser.parse_args()
@@ -363,5 +419,7 @@ if __name__ == "__main__":
         sys.exit(1 if found else 0)
     if args.command == "xentlib":
         xentlib_catalogue(args.files)
+    elif args.command == "build":
+        build(args.path_output, args.site)
     else:
-        {"extract": extract, "build": build}[args.command]()
+        extract()

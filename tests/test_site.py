@@ -32,6 +32,10 @@ import site_checks as check
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
+#: The two editions: English at the site's root, Chinese in zh/ (scripts/i18n.py build).
+EDITIONS = ("", "zh/")
+#: Every chapter page of both editions; the checks below run on each.
+CHAPTER_PAGES = [f"{edition}chapters/{name}.html" for edition in EDITIONS for name in CHAPTERS]
 FAILING_IMPACTS = {"critical", "serious"}
 
 # Critical or serious axe violations the book cannot fix without forking its theme
@@ -56,7 +60,7 @@ def visits(browser, site, built_site):
     for rel in _pages(built_site):
         page, response, problems = check.open_page(browser, f"{site}/{rel}")
         entry = {"status": response.status, "axe": check.run_axe(page)}
-        if rel.startswith("chapters/"):
+        if rel in CHAPTER_PAGES:
             entry["sliders"] = check.sliders_by_keyboard(page)
             entry["light"] = check.figure_colours(page)
             check.set_theme(page, "dark")
@@ -85,22 +89,19 @@ def _failures(violations):
     return found
 
 
-def chapter(name):
-    return f"chapters/{name}.html"
-
-
 # --- clean, offline ---------------------------------------------------------
 
 
 def test_every_page_loads_clean_and_offline(visits):
-    assert "index.html" in visits and chapter(CHAPTERS[0]) in visits
+    assert "index.html" in visits and "zh/index.html" in visits
+    assert set(CHAPTER_PAGES) <= set(visits), sorted(set(CHAPTER_PAGES) - set(visits))
     bad = {rel: [f"HTTP {e['status']}"] * (e["status"] != 200) + e["problems"] for rel, e in visits.items()}
     assert not any(bad.values()), {rel: p for rel, p in bad.items() if p}
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_chapter_embeds_widget_state(built_site, name):
-    html = (built_site / "chapters" / f"{name}.html").read_text()
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_chapter_embeds_widget_state(built_site, page):
+    html = (built_site / page).read_text()
     assert 'type="application/vnd.jupyter.widget-state+json"' in html
     assert "_static/ipywidgets/embed.js" in html
     # <link rel="canonical"> names the published address (html.baseurl); it loads nothing
@@ -112,11 +113,11 @@ def test_chapter_embeds_widget_state(built_site, name):
 # --- sliders and solutions, with no kernel ------------------------------------
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_sliders_move_the_figure_without_a_kernel(visits, name):
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_sliders_move_the_figure_without_a_kernel(visits, page):
     # the sliders a reader can use here: live-only ones (extra parameters that
     # need a kernel) are hidden on the website by the book's CSS
-    seen = visits[chapter(name)]["sliders"]
+    seen = visits[page]["sliders"]
     sliders = seen["sliders"]
     assert len(sliders) >= 1 and seen["explorers"] == len(sliders), f"{len(sliders)} sliders, {seen['explorers']} figures"
     for i, s in enumerate(sliders):
@@ -126,32 +127,32 @@ def test_sliders_move_the_figure_without_a_kernel(visits, name):
         assert s["figure_changed"], f"slider {i} ({s['label']!r}): figure did not change"
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_solutions_are_hidden_until_toggled(visits, name):
-    seen = visits[chapter(name)]["solutions"]
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_solutions_are_hidden_until_toggled(visits, page):
+    seen = visits[page]["solutions"]
     assert len(seen["solutions"]) >= 1, "no folded solutions on the page"
     assert len(seen["solutions"]) == seen["exercises"], "an exercise without a solution (or the reverse)"
     for i, s in enumerate(seen["solutions"], 1):
-        assert "Solution to" in s["title"], f"solution {i}: title {s['title']!r}"
+        assert ("解答" if page.startswith("zh/") else "Solution to") in s["title"], f"solution {i}: title {s['title']!r}"
         assert s["hidden"], f"solution {i} is visible before it is opened"
         assert s["opens"], f"solution {i} did not open when its toggle was clicked"
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_function_links_reach_the_api_page(built_site, name):
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_function_links_reach_the_api_page(built_site, page):
     """Every {py:func} role resolved to an entry of the API page (Sphinx would only warn
     with nitpicky on, and leave plain, unlinked code)."""
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((built_site / "chapters" / f"{name}.html").read_text(), "html.parser")
-    api = (built_site / "api.html").read_text()
+    soup = BeautifulSoup((built_site / page).read_text(), "html.parser")
+    api = (built_site / page).parent.parent.joinpath("api.html").read_text()  # the edition's
     roles = soup.select("code.xref.py-func")
-    assert roles, f"{name}: no function is linked to the API page"
+    assert roles, f"{page}: no function is linked to the API page"
     for code in roles:
         link = code.find_parent("a")
-        assert link is not None, f"{name}: {code.get_text()} is not linked"
-        page, _, anchor = link["href"].partition("#")
-        assert page.endswith("api.html") and f'id="{anchor}"' in api, (name, link["href"])
+        assert link is not None, f"{page}: {code.get_text()} is not linked"
+        target, _, anchor = link["href"].partition("#")
+        assert target == "../api.html" and f'id="{anchor}"' in api, (page, link["href"])
 
 
 # --- accessibility ----------------------------------------------------------------
@@ -169,7 +170,7 @@ def test_axe_is_the_pinned_vendored_copy():
 
 
 def test_no_page_has_a_critical_or_serious_violation(visits):
-    assert len(visits) >= 13, sorted(visits)
+    assert len(visits) >= 2 * 14, sorted(visits)
     found = {rel: _failures(e["axe"]) for rel, e in visits.items()}
     assert not any(found.values()), {rel: v for rel, v in found.items() if v}
 
@@ -180,9 +181,9 @@ def test_the_allowlist_is_current(visits):
         assert any(r == rule and where in target for r, target in seen), f"allowed, no longer found: {rule} {where}"
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_sliders_by_keyboard(visits, name):
-    sliders = visits[chapter(name)]["sliders"]["sliders"]
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_sliders_by_keyboard(visits, page):
+    sliders = visits[page]["sliders"]["sliders"]
     assert sliders
     for s in sliders:
         assert s["reached"], f"{s['label']}: Tab does not reach the slider"
@@ -196,15 +197,15 @@ def test_sliders_by_keyboard(visits, name):
 # --- dark mode ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_dark_mode_text_contrast(visits, name):
-    found = _failures(visits[chapter(name)]["axe_dark"])
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_dark_mode_text_contrast(visits, page):
+    found = _failures(visits[page]["axe_dark"])
     assert not found, found
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_figures_read_on_light_and_dark_pages(visits, name):
-    seen = visits[chapter(name)]
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_figures_read_on_light_and_dark_pages(visits, page):
+    seen = visits[page]
     assert seen["light"] and len(seen["light"]) == len(seen["dark"]) >= seen["sliders"]["explorers"]
     white = (255, 255, 255)
     for i, ((bg, dark_ink, _), (bg_dark, _, light_ink)) in enumerate(zip(seen["light"], seen["dark"])):
@@ -226,9 +227,9 @@ def test_no_page_scrolls_sideways_on_a_phone(visits):
     assert not wide, f"pages wider than a {width}-px phone: {wide}"
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
-def test_explorers_fit_a_phone(visits, name):
-    seen, width = visits[chapter(name)], check.PHONE["width"]
+@pytest.mark.parametrize("page", CHAPTER_PAGES)
+def test_explorers_fit_a_phone(visits, page):
+    seen, width = visits[page], check.PHONE["width"]
     phone = seen["phone"]
     assert len(phone["figures"]) == seen["sliders"]["explorers"] >= 1
     for f in phone["figures"]:

@@ -37,6 +37,7 @@ import io
 import ipywidgets as W
 
 from . import plotting
+from ._i18n import _
 
 __all__ = ["explorer", "Explorer"]
 
@@ -378,8 +379,7 @@ def explorer(
     frames = W.Tab(children=pages, selected_index=start)
     frames.add_class("xent-frames")
     fixed = ", ".join(f"{name} = {extra_fmts[name].format(v)}" for name, v in extra_values.items())
-    note = (
-        f'<div class="xent-site-only" style="display: none">On this page the figure is drawn '
-        f"with {fixed}; run the notebook to vary {', '.join(extra_sliders)} too.</div>"
-    )
+    site_only = _("On this page the figure is drawn with {fixed}; run the notebook to vary {names} too.")
+    site_only = site_only.format(fixed=fixed, names=", ".join(extra_sliders))
+    note = f'<div class="xent-site-only" style="display: none">{site_only}</div>'
     return Explorer(renderer, values, slider, frames, label, caption, extra_sliders, note)

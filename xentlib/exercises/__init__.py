@@ -30,6 +30,10 @@ hint for it (a value in nats where bits were asked, a sum instead of a mean,
 a letter): an answer that matches one gets that hint instead of the general
 one. No hint states the answer.
 
+The verdicts and hints are shown in the reader's language (``XENT_LANG``, see
+:mod:`xentlib._i18n`): the hints and units of the chapters' exercises are
+English strings marked with ``N_()``, translated when :func:`check` shows them.
+
 Examples
 --------
 >>> from xentlib.exercises import check
@@ -46,6 +50,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .._i18n import _
+
 __all__ = ["check", "solution", "agreement", "significant_digits", "EXERCISES", "Verdict"]
 
 
@@ -55,12 +61,12 @@ class Exercise:
 
     kind: str  # "number", "choice" or "function"
     answer: str  # Python code computing the answer from xentlib (xl) and numpy (np)
-    hint: str
-    unit: str = ""
+    hint: str  # English, marked with N_(): check() shows it translated
+    unit: str = ""  # "bits" or "nats", marked with N_(), shown translated
     rtol: float = 1e-3
     atol: float = 1e-9  # "function" answers: the absolute tolerance for values near 0
     inputs: tuple = field(default_factory=tuple)  # arguments tried on a "function" answer
-    mistakes: tuple = field(default_factory=tuple)  # ((code of a wrong answer, its hint), ...)
+    mistakes: tuple = field(default_factory=tuple)  # ((code of a wrong answer, its hint (N_()-marked)), ...)
 
     def expected(self):
         """Evaluate ``answer`` (a constant string of this module, shown by :func:`solution`)."""
@@ -123,7 +129,7 @@ def _lookup(exercise):
 
 
 def _fmt(x, unit=""):
-    return f"{x:.4g}" + (f" {unit}" if unit else "")
+    return f"{x:.4g}" + (f" {_(unit)}" if unit else "")
 
 
 def significant_digits(value):
@@ -172,14 +178,14 @@ def agreement(value, expected, rtol=1e-3, given=None):
 
 
 def _mistake_hint(ex, answer_value, given):
-    """The hint of the first listed mistake that the answer matches, or None."""
+    """The hint of the first listed mistake that the answer matches (translated), or None."""
     for code, hint in ex.mistakes:
         wrong = _evaluate(code)
         if ex.kind == "choice":
             if answer_value == wrong:
-                return hint
+                return _(hint)
         elif agreement(answer_value, float(wrong), ex.rtol, given) == "right":
-            return hint
+            return _(hint)
     return None
 
 
@@ -201,49 +207,67 @@ def check(exercise, answer):
     """
     key, ex = _lookup(exercise)
     if answer is ...:
-        return Verdict(False, f"{key}: no answer yet. Replace the ... with your answer and run the cell again.")
+        return Verdict(
+            False, _("{key}: no answer yet. Replace the ... with your answer and run the cell again.").format(key=key)
+        )
     expected = ex.expected()
+    not_yet = _("{key}: not yet. Hint: {hint}")
     if ex.kind == "number":
         try:
             value = float(answer)
         except (TypeError, ValueError):
-            return Verdict(False, f"{key}: the answer should be a number, got {answer!r}.")
+            message = _("{key}: the answer should be a number, got {answer!r}.")
+            return Verdict(False, message.format(key=key, answer=answer))
         if not math.isfinite(value):
-            return Verdict(False, f"{key}: the answer should be a finite number, got {value}.")
+            message = _("{key}: the answer should be a finite number, got {value}.")
+            return Verdict(False, message.format(key=key, value=value))
         verdict = agreement(value, expected, ex.rtol, answer)
         if verdict == "right":
-            return Verdict(True, f"{key}: correct: {_fmt(expected, ex.unit)}.")
+            return Verdict(True, _("{key}: correct: {value}.").format(key=key, value=_fmt(expected, ex.unit)))
         hint = _mistake_hint(ex, value, answer)
         if hint:
-            return Verdict(False, f"{key}: not yet. Hint: {hint}")
+            return Verdict(False, not_yet.format(key=key, hint=hint))
         if verdict == "close":
             return Verdict(
                 False,
-                f"{key}: close: your answer is near the right value, but not to the digits "
-                "you gave. Give at least two significant digits, rounded correctly.",
+                _(
+                    "{key}: close: your answer is near the right value, but not to the digits "
+                    "you gave. Give at least two significant digits, rounded correctly."
+                ).format(key=key),
             )
-        return Verdict(False, f"{key}: not yet. Hint: {ex.hint}")
+        return Verdict(False, not_yet.format(key=key, hint=_(ex.hint)))
     if ex.kind == "choice":
         letter = str(answer).strip().lower().strip("()")
         if letter == expected:
-            return Verdict(True, f"{key}: correct.")
-        return Verdict(False, f"{key}: not yet. Hint: {_mistake_hint(ex, letter, letter) or ex.hint}")
+            return Verdict(True, _("{key}: correct.").format(key=key))
+        return Verdict(False, not_yet.format(key=key, hint=_mistake_hint(ex, letter, letter) or _(ex.hint)))
     if not callable(answer):
-        return Verdict(False, f"{key}: the answer should be a function (def ...), got {answer!r}.")
+        return Verdict(
+            False, _("{key}: the answer should be a function (def ...), got {answer!r}.").format(key=key, answer=answer)
+        )
     for args in ex.inputs:
         try:
             got = answer(*copy.deepcopy(args))  # a fresh copy: the function may modify its input
             if got is None:
-                return Verdict(False, f"{key}: your function returned None for inputs {args}: finish it with a return statement.")
+                message = _("{key}: your function returned None for inputs {args}: finish it with a return statement.")
+                return Verdict(False, message.format(key=key, args=args))
             got = float(got)
         except Exception as exc:  # a student's function may fail in any way
-            return Verdict(False, f"{key}: your function raised {type(exc).__name__}: {exc} for inputs {args}.")
+            return Verdict(
+                False,
+                _("{key}: your function raised {error}: {exc} for inputs {args}.").format(
+                    key=key, error=type(exc).__name__, exc=exc, args=args
+                ),
+            )
         want = expected(*copy.deepcopy(args))
         if not math.isclose(got, want, rel_tol=ex.rtol, abs_tol=ex.atol):
             return Verdict(
-                False, f"{key}: not yet: for inputs {args} your function gives {got:.4g}. Hint: {ex.hint}"
+                False,
+                _("{key}: not yet: for inputs {args} your function gives {got:.4g}. Hint: {hint}").format(
+                    key=key, args=args, got=got, hint=_(ex.hint)
+                ),
             )
-    return Verdict(True, f"{key}: correct on all {len(ex.inputs)} test inputs.")
+    return Verdict(True, _("{key}: correct on all {n} test inputs.").format(key=key, n=len(ex.inputs)))
 
 
 def solution(exercise):
@@ -252,7 +276,7 @@ def solution(exercise):
     if ex.kind == "function":
         import inspect
 
-        return Verdict(True, f"{key}: a solution:\n\n{inspect.getsource(ex.expected())}")
+        return Verdict(True, _("{key}: a solution:").format(key=key) + f"\n\n{inspect.getsource(ex.expected())}")
     value = ex.expected()
     shown = _fmt(value, ex.unit) if ex.kind == "number" else repr(value)
-    return Verdict(True, f"{key}: {ex.answer} = {shown}")
+    return Verdict(True, _("{key}: {code} = {value}").format(key=key, code=ex.answer, value=shown))

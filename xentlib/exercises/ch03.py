@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .._i18n import N_
 from . import Exercise
 
 
@@ -23,71 +24,71 @@ EXERCISES = {
     "3.1": Exercise(
         kind="number",
         answer="float(xl.kl_divergence([1, 0, 0], [0.9, 0.05, 0.05], base=2))",
-        unit="bits",
-        hint="with a one-hot label only one term of the sum is not 0: which one? And mind the "
-        "unit the question asks for.",
+        unit=N_("bits"),
+        hint=N_("with a one-hot label only one term of the sum is not 0: which one? And mind the "
+                "unit the question asks for."),
         mistakes=(
             (
                 "float(xl.kl_divergence([1, 0, 0], [0.9, 0.05, 0.05]))",
-                "that is the divergence in nats (natural logarithm); the question asks for bits.",
+                N_("that is the divergence in nats (natural logarithm); the question asks for bits."),
             ),
             (
                 "-float(xl.kl_divergence([1, 0, 0], [0.9, 0.05, 0.05], base=2))",
-                "KL is never negative (Gibbs' inequality): inside the logarithm goes p_i / q_i, "
-                "the label's probability over the prediction's.",
+                N_("KL is never negative (Gibbs' inequality): inside the logarithm goes p_i / q_i, "
+                   "the label's probability over the prediction's."),
             ),
             (
                 "float(xl.kl_divergence([1, 0, 0], [0.7, 0.2, 0.1], base=2))",
-                "that is the divergence of the worked example's prediction [0.7, 0.2, 0.1]; "
-                "this exercise has a new prediction.",
+                N_("that is the divergence of the worked example's prediction [0.7, 0.2, 0.1]; "
+                   "this exercise has a new prediction."),
             ),
         ),
     ),
     "3.2": Exercise(
         kind="number",
         answer="float(xl.kl_divergence([1, 0], [0.3, 0.7]))",
-        unit="nats",
-        hint="at q = 1 the prediction is Q = [1, 0]. The order with a term p log(p/0), p > 0, "
-        "is the infinite one; write out the other order term by term (a term whose weight is "
-        "0 counts 0).",
+        unit=N_("nats"),
+        hint=N_("at q = 1 the prediction is Q = [1, 0]. The order with a term p log(p/0), p > 0, "
+                "is the infinite one; write out the other order term by term (a term whose weight is "
+                "0 counts 0)."),
         mistakes=(
             (
                 "float(xl.kl_divergence([1, 0], [0.3, 0.7], base=2))",
-                "that is the divergence in bits; the question asks for nats (natural logarithm).",
+                N_("that is the divergence in bits; the question asks for nats (natural logarithm)."),
             ),
             (
                 "-float(xl.kl_divergence([1, 0], [0.3, 0.7]))",
-                "KL is never negative (Gibbs' inequality): inside the logarithm goes the ratio "
-                "of the first distribution's probability to the second's.",
+                N_("KL is never negative (Gibbs' inequality): inside the logarithm goes the ratio "
+                   "of the first distribution's probability to the second's."),
             ),
             (
                 "0.3 * math.log(0.3)",
-                "a term p log(p/0) with p > 0 is +infinity, not 0: that order is the infinite "
-                "one. The question asks for the other order.",
+                N_("a term p log(p/0) with p > 0 is +infinity, not 0: that order is the infinite "
+                   "one. The question asks for the other order."),
             ),
             (
                 "-math.log(0.7)",
-                "at q = 1 the prediction is certain of outcome 1, not outcome 2: check which of "
-                "P's two probabilities goes with it.",
+                N_("at q = 1 the prediction is certain of outcome 1, not outcome 2: check which of "
+                   "P's two probabilities goes with it."),
             ),
         ),
     ),
     "3.3": Exercise(
         kind="choice",
         answer="'b'",
-        hint="can KL ever be negative (Gibbs' inequality)? And where are the zeros in the "
-        "article's example: in p or in q?",
+        hint=N_("can KL ever be negative (Gibbs' inequality)? And where are the zeros in the "
+                "article's example: in p or in q?"),
         mistakes=(
             (
                 "'a'",
-                "Gibbs' inequality: KL is never negative, whatever the two distributions; and "
-                "the label [1, 0, 0] and the prediction [0.7, 0.2, 0.1] are not infinitely far "
-                "apart.",
+                N_("Gibbs' inequality: KL is never negative, whatever the two distributions; and "
+                   "the label [1, 0, 0] and the prediction [0.7, 0.2, 0.1] are not infinitely far "
+                   "apart."),
             ),
             (
                 "'c'",
-                "look at the article's q = [0.7, 0.2, 0.1]: where are the zeros, and which "
-                "logarithm do they reach?",
+                N_("look at the article's q = [0.7, 0.2, 0.1]: where are the zeros, and which "
+                   "logarithm do they reach?"),
             ),
         ),
     ),
@@ -104,9 +105,9 @@ EXERCISES = {
             (np.array([0.25, 0.25, 0.5]), np.array([0.5, 0.5, 0.0])),  # q = 0 < p: inf
             (np.array([0.0, 0.5, 0.5]), np.array([0.5, 0.25, 0.25])),
         ),
-        hint="nats mean the natural logarithm. Terms with p_i = 0 must count 0, but log 0 "
-        "followed by 0 * (-inf) gives nan: select the outcomes with p_i > 0 before taking "
-        "the logarithm. An outcome with p_i > 0 = q_i makes the divergence infinite. Mind "
-        "the order: p is the first argument.",
+        hint=N_("nats mean the natural logarithm. Terms with p_i = 0 must count 0, but log 0 "
+                "followed by 0 * (-inf) gives nan: select the outcomes with p_i > 0 before taking "
+                "the logarithm. An outcome with p_i > 0 = q_i makes the divergence infinite. Mind "
+                "the order: p is the first argument."),
     ),
 }

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .._i18n import N_
 from . import Exercise
 
 
@@ -21,36 +22,36 @@ EXERCISES = {
     "4.1": Exercise(
         kind="number",
         answer=f"float(xl.cross_entropy({_LABELS}, {_PREDICTIONS}).mean())",
-        unit="nats",
-        hint="in each example, which class is the true one, and what probability does the model "
-        "give it? Only that number sets the example's loss; the batch loss is an average over "
-        "the examples.",
+        unit=N_("nats"),
+        hint=N_("in each example, which class is the true one, and what probability does the model "
+                "give it? Only that number sets the example's loss; the batch loss is an average over "
+                "the examples."),
         mistakes=(
             (
                 f"float(xl.cross_entropy({_LABELS}, {_PREDICTIONS}).sum())",
-                "that is the batch's total; the batch loss is the mean over its examples.",
+                N_("that is the batch's total; the batch loss is the mean over its examples."),
             ),
             (
                 f"float(xl.cross_entropy({_LABELS}, {_PREDICTIONS}).sum()) / 6",
-                "you divided by the number of entries in the label arrays; the mean is over the "
-                "examples.",
+                N_("you divided by the number of entries in the label arrays; the mean is over the "
+                   "examples."),
             ),
             (
                 f"float(xl.cross_entropy({_LABELS}, {_PREDICTIONS}, base=2).mean())",
-                "that is in bits (log base 2); the question asks for nats, the natural logarithm.",
+                N_("that is in bits (log base 2); the question asks for nats, the natural logarithm."),
             ),
             (
                 f"float(xl.cross_entropy({_LABELS}, {_PREDICTIONS}, base=10).mean())",
-                "that uses the base-10 logarithm; nats are the natural logarithm.",
+                N_("that uses the base-10 logarithm; nats are the natural logarithm."),
             ),
             (
                 "float(xl.cross_entropy([0, 1, 0], [0.3, 0.6, 0.1]))",
-                "that is the first example alone (or both read as class 2): the second example's "
-                "true class is a different one.",
+                N_("that is the first example alone (or both read as class 2): the second example's "
+                   "true class is a different one."),
             ),
             (
                 "float(xl.cross_entropy([1, 0, 0], [0.3, 0.6, 0.1]))",
-                "that is the second example alone; the batch loss covers both examples.",
+                N_("that is the second example alone; the batch loss covers both examples."),
             ),
         ),
     ),
@@ -58,55 +59,55 @@ EXERCISES = {
         kind="number",
         answer="float(2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0) ** 2 / (8 / 27))",
         rtol=0.02,  # the figure's readouts give 2 significant digits
-        hint="for label 1 the squared-error gradient is -2 (1 - y_hat)^2 y_hat. Where, as y_hat "
-        "runs from 0 to 1, is its size largest? Compare its size at z = -6 with that.",
+        hint=N_("for label 1 the squared-error gradient is -2 (1 - y_hat)^2 y_hat. Where, as y_hat "
+                "runs from 0 to 1, is its size largest? Compare its size at z = -6 with that."),
         mistakes=(
             (
                 "float(2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0))",
-                "that compares the squared-error gradient with the cross-entropy gradient; their "
-                "ratio depends on the constant in front of each loss (the article's 1/2 would "
-                "change it). Compare the squared-error gradient with its own largest size.",
+                N_("that compares the squared-error gradient with the cross-entropy gradient; their "
+                   "ratio depends on the constant in front of each loss (the article's 1/2 would "
+                   "change it). Compare the squared-error gradient with its own largest size."),
             ),
             (
                 "float(1 / (2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0)))",
-                "that compares the two losses' gradients with each other, a ratio that depends "
-                "on the constant in front of each loss. Compare the squared-error gradient with "
-                "its own largest size.",
+                N_("that compares the two losses' gradients with each other, a ratio that depends "
+                   "on the constant in front of each loss. Compare the squared-error gradient with "
+                   "its own largest size."),
             ),
             (
                 "float(2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0) ** 2 / 0.25)",
-                "is the squared-error gradient for label 1 largest at z = 0? Look at where the "
-                "solid orange curve on the right is lowest.",
+                N_("is the squared-error gradient for label 1 largest at z = 0? Look at where the "
+                   "solid orange curve on the right is lowest."),
             ),
             (
                 "float(xl.sigmoid(-6.0) * xl.sigmoid(6.0) / 0.25)",
-                "that is the sigmoid's slope compared with its own peak; the squared-error "
-                "gradient also carries the factor (y_hat - 1), which changes with z too.",
+                N_("that is the sigmoid's slope compared with its own peak; the squared-error "
+                   "gradient also carries the factor (y_hat - 1), which changes with z too."),
             ),
             (
                 "float(100 * 2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0) ** 2 / (8 / 27))",
-                "give the fraction as a number between 0 and 1, not as a percentage.",
+                N_("give the fraction as a number between 0 and 1, not as a percentage."),
             ),
             (
                 "float((8 / 27) / (2 * xl.sigmoid(-6.0) * xl.sigmoid(6.0) ** 2))",
-                "that is the ratio the other way up: a fraction of the largest size is below 1.",
+                N_("that is the ratio the other way up: a fraction of the largest size is below 1."),
             ),
         ),
     ),
     "4.3": Exercise(
         kind="choice",
         answer="'c'",
-        hint="look at a term y_i log(y_hat_i) with y_i = 0: what does it cost to predict 0.99 there?",
+        hint=N_("look at a term y_i log(y_hat_i) with y_i = 0: what does it cost to predict 0.99 there?"),
         mistakes=(
             (
                 "'a'",
-                "a loss near 0 says the loss is satisfied, not that the predictions are right: "
-                "is every label really present in every image?",
+                N_("a loss near 0 says the loss is satisfied, not that the predictions are right: "
+                   "is every label really present in every image?"),
             ),
             (
                 "'b'",
-                "outputs normalised to sum to 1 compete, so two labels that are both present "
-                "could not both be near 1; and look at what the loss charges for an absent label.",
+                N_("outputs normalised to sum to 1 compete, so two labels that are both present "
+                   "could not both be near 1; and look at what the loss charges for an absent label."),
             ),
         ),
     ),
@@ -122,9 +123,9 @@ EXERCISES = {
             # and 0 * log(0) = nan in floating point
             (np.array([1, 0, 1, 0]), np.array([1.0, 0.0, 0.9, 0.2])),
         ),
-        hint="per node, the loss is -log of the probability the node gives to its right answer "
-        "(y_hat when the label is 1, 1 - y_hat when it is 0); then the mean over the nodes. A "
-        "certain, right answer (y_hat exactly 1 for a label 1) costs 0: make sure it does not "
-        "give nan (0 * log 0).",
+        hint=N_("per node, the loss is -log of the probability the node gives to its right answer "
+                "(y_hat when the label is 1, 1 - y_hat when it is 0); then the mean over the nodes. A "
+                "certain, right answer (y_hat exactly 1 for a label 1) costs 0: make sure it does not "
+                "give nan (0 * log 0)."),
     ),
 }

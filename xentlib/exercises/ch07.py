@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .._i18n import N_
 from . import Exercise
 
 
@@ -21,74 +22,74 @@ EXERCISES = {
     "7.1": Exercise(
         kind="number",
         answer=f"float(xl.sigmoid({_LOGITS}).sum())",
-        hint="the sigmoid acts on each logit alone, and nothing divides the ten outputs by a common "
-        "total: each one is between one half and 1 here, so the sum is between 5 and 10.",
+        hint=N_("the sigmoid acts on each logit alone, and nothing divides the ten outputs by a common "
+                "total: each one is between one half and 1 here, so the sum is between 5 and 10."),
         mistakes=(
             (
                 f"float(xl.softmax({_LOGITS}).max())",
-                "that is the largest softmax output of these logits: the exercise applies the sigmoid to "
-                "each logit on its own and adds all ten outputs.",
+                N_("that is the largest softmax output of these logits: the exercise applies the sigmoid to "
+                   "each logit on its own and adds all ten outputs."),
             ),
             (
                 "1.0",
-                "the softmax outputs add up to 1; sigmoid outputs are not normalised, so their sum is "
-                "whatever the ten values add up to.",
+                N_("the softmax outputs add up to 1; sigmoid outputs are not normalised, so their sum is "
+                   "whatever the ten values add up to."),
             ),
             (
                 "10.0",
-                "that is the number of labels, the sum if every output were exactly 1: each sigmoid "
-                "output is below 1, the first ones well below.",
+                N_("that is the number of labels, the sum if every output were exactly 1: each sigmoid "
+                   "output is below 1, the first ones well below."),
             ),
             (
                 f"float(xl.sigmoid(-{_LOGITS}).sum())",
-                "a sum below 1 means outputs near 0: check the sign in the exponent; a positive logit "
-                "gives a sigmoid output above one half.",
+                N_("a sum below 1 means outputs near 0: check the sign in the exponent; a positive logit "
+                   "gives a sigmoid output above one half."),
             ),
             (
                 f"float({_LOGITS}.sum())",
-                "that is the sum of the logits themselves: apply the sigmoid to each logit first.",
+                N_("that is the sum of the logits themselves: apply the sigmoid to each logit first."),
             ),
         ),
     ),
     "7.2": Exercise(
         kind="number",
         answer=f"int(np.sum({_PROBS} > 0.5))",
-        hint="count the bars that stick out strictly above the dashed line at t = 0.5.",
+        hint=N_("count the bars that stick out strictly above the dashed line at t = 0.5."),
         mistakes=(
             (
                 f"int(np.sum({_PROBS} >= 0.5))",
-                "one bar only reaches the line: its output equals t, and a label is predicted only when "
-                "its output is strictly greater than t.",
+                N_("one bar only reaches the line: its output equals t, and a label is predicted only when "
+                   "its output is strictly greater than t."),
             ),
             (
                 f"int(np.sum({_PROBS} > 0.5)) - 1",
-                "one too few: if you numbered the predicted bars 0, 1, ..., as the labels are numbered, "
-                "the last number is one less than how many bars there are.",
+                N_("one too few: if you numbered the predicted bars 0, 1, ..., as the labels are numbered, "
+                   "the last number is one less than how many bars there are."),
             ),
             (
                 f"int(np.sum({_PROBS} > 0.3))",
-                "that is the count at the article's threshold 0.3: move the slider to 0.5 first.",
+                N_("that is the count at the article's threshold 0.3: move the slider to 0.5 first."),
             ),
             (
                 f"int(np.sum({_PROBS} <= 0.5))",
-                "that counts the labels that are not predicted, the bars at or below the line.",
+                N_("that counts the labels that are not predicted, the bars at or below the line."),
             ),
         ),
     ),
     "7.3": Exercise(
         kind="choice",
         answer="'b'",
-        hint="what do the softmax outputs add up to, and what would two outputs above 0.5 add up to?",
+        hint=N_("what do the softmax outputs add up to, and what would two outputs above 0.5 add up to?"),
         mistakes=(
             (
                 "'a'",
-                "raise both tags' logits together and their softmax outputs approach one half each from "
-                "below, never above: look at what the outputs must add up to.",
+                N_("raise both tags' logits together and their softmax outputs approach one half each from "
+                   "below, never above: look at what the outputs must add up to."),
             ),
             (
                 "'c'",
-                "a higher threshold keeps fewer tags, not more: if two outputs cannot both pass 0.5, they "
-                "cannot both pass 0.9.",
+                N_("a higher threshold keeps fewer tags, not more: if two outputs cannot both pass 0.5, they "
+                   "cannot both pass 0.9."),
             ),
         ),
     ),
@@ -103,7 +104,7 @@ EXERCISES = {
             (np.array([0.0, 1e-300, 5e-324]), 0.0),  # tiny outputs are greater than 0; 0 itself is not
             ([0.9, 0.2, 0.7], 0.5),
         ),
-        hint="turn the outputs into a NumPy array (a list cannot be compared with a number), compare "
-        "with > (not >=) and count the True values with np.sum; return one number.",
+        hint=N_("turn the outputs into a NumPy array (a list cannot be compared with a number), compare "
+                "with > (not >=) and count the True values with np.sum; return one number."),
     ),
 }

@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..activations import sigmoid
 from ..gradients import sigmoid_cross_entropy_with_logits_grad
 from ..information import cross_entropy, entropy, kl_divergence
@@ -19,7 +20,7 @@ __all__ = [
 #: The slider positions of the entropy-plus-KL explorer: q1 = 0.025, 0.050, ..., 0.975.
 PREDICTIONS = np.linspace(0.025, 0.975, 39)
 
-ENTROPY_PLUS_KL_CAPTION = (
+ENTROPY_PLUS_KL_CAPTION = N_(
     "Left: the cross-entropy H(p, q) against the prediction q1 for the "
     "fixed labels p = (0.7, 0.3), lowest at q1 = 0.7 where it equals the entropy H(p) "
     "(dashed). Right: a bar stacking H(p), which never moves, and KL(p||q), which "
@@ -29,7 +30,7 @@ ENTROPY_PLUS_KL_CAPTION = (
 #: The slider positions of the loss-and-gradient explorer: logits -8, -7.5, ..., 8.
 LOGITS = np.linspace(-8, 8, 33)
 
-LOSS_AND_GRADIENT_CAPTION = (
+LOSS_AND_GRADIENT_CAPTION = N_(
     "Left: cross-entropy (blue) and squared error (orange) of a sigmoid output "
     "against the logit z, for label 1 (solid) and label 0 (dashed). Right: their "
     "gradients with respect to z. Far on the wrong side, the cross-entropy grows like "
@@ -74,7 +75,7 @@ def sigmoid_squared_error_grad(labels, logits):
     return 2 * sigmoid_cross_entropy_with_logits_grad(labels, logits) * slope
 
 
-def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=ENTROPY_PLUS_KL_CAPTION):
+def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=None):
     """Cross-entropy as entropy plus KL divergence, for a two-outcome prediction on a slider.
 
     Left panel: the cross-entropy :math:`H(p, q)` of fixed labels ``p``
@@ -94,7 +95,8 @@ def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=ENTRO
     value : float, default 0.4
         The initial position (the nearest entry of ``values``).
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default
+        :data:`ENTROPY_PLUS_KL_CAPTION`, in the reader's language.
 
     Returns
     -------
@@ -109,6 +111,7 @@ def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=ENTRO
     """
     P = np.asarray(p, dtype=float)
     values = PREDICTIONS if values is None else values
+    caption = _(ENTROPY_PLUS_KL_CAPTION) if caption is None else caption
 
     def setup(axes):
         curve, bar = axes
@@ -116,14 +119,14 @@ def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=ENTRO
         Q = np.column_stack([q1, 1 - q1])
         curve.plot(q1, cross_entropy(np.broadcast_to(P, Q.shape), Q), label="H(p, q)")
         curve.axhline(entropy(P), color=plotting.COLORS["grey"], ls="--", label="H(p)")
-        curve.set(xlabel="prediction q1", ylabel="nats", ylim=(0, 3), xlim=(0, 1))
+        curve.set(xlabel=_("prediction q1"), ylabel=_("nats"), ylim=(0, 3), xlim=(0, 1))
         curve.legend(loc="upper center")
         point = plotting.marker(curve)
-        bar.set(xlim=(-0.6, 0.6), ylim=(0, 3), xticks=[], ylabel="nats")
+        bar.set(xlim=(-0.6, 0.6), ylim=(0, 3), xticks=[], ylabel=_("nats"))
         h = float(entropy(P))
-        bar.bar(0, h, width=0.6, color=plotting.COLORS["sky"], label="H(p): fixed by the labels")
+        bar.bar(0, h, width=0.6, color=plotting.COLORS["sky"], label=_("H(p): fixed by the labels"))
         kl = bar.bar(0, 0, bottom=h, width=0.6, color=plotting.COLORS["vermillion"],
-                     label="KL(p||q): the model's part", animated=True)[0]
+                     label=_("KL(p||q): the model's part"), animated=True)[0]
         bar.legend(loc="upper center", fontsize=8)
 
         def update(q):  # what moves
@@ -131,15 +134,16 @@ def entropy_plus_kl_explorer(p=(0.7, 0.3), values=None, value=0.4, caption=ENTRO
             d, total = float(kl_divergence(P, Qv)), float(cross_entropy(P, Qv))
             point.set_data([q], [min(total, 3)])
             kl.set_height(min(d, 3 - h))
-            return f"q = ({q:.3f}, {1 - q:.3f}):  H(p, q) = {total:.4f} = H(p) {h:.4f} + KL {d:.4f} nats"
+            return _("q = ({q1:.3f}, {q2:.3f}):  H(p, q) = {total:.4f} = H(p) {h:.4f} + KL {d:.4f} nats").format(
+                q1=q, q2=1 - q, total=total, h=h, d=d)
 
         return update
 
-    return widgets.explorer(setup, values, label="prediction q1", value=value, fmt="{:.3f}",
+    return widgets.explorer(setup, values, label=_("prediction q1"), value=value, fmt="{:.3f}",
                             ncols=2, caption=caption)
 
 
-def loss_and_gradient_explorer(values=None, value=-4, caption=LOSS_AND_GRADIENT_CAPTION):
+def loss_and_gradient_explorer(values=None, value=-4, caption=None):
     """Cross-entropy and squared error of a sigmoid output, and their gradients, at a logit on a slider.
 
     Left panel: both losses against the logit :math:`z`, for label 1 (solid)
@@ -156,7 +160,8 @@ def loss_and_gradient_explorer(values=None, value=-4, caption=LOSS_AND_GRADIENT_
     value : float, default -4
         The initial position (the nearest entry of ``values``).
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default
+        :data:`LOSS_AND_GRADIENT_CAPTION`, in the reader's language.
 
     Returns
     -------
@@ -170,6 +175,7 @@ def loss_and_gradient_explorer(values=None, value=-4, caption=LOSS_AND_GRADIENT_
     Explorer('logit z', 3 frames)
     """
     values = LOGITS if values is None else values
+    caption = _(LOSS_AND_GRADIENT_CAPTION) if caption is None else caption
     blue, orange = plotting.COLORS["blue"], plotting.COLORS["orange"]
 
     def setup(axes):
@@ -181,12 +187,12 @@ def loss_and_gradient_explorer(values=None, value=-4, caption=LOSS_AND_GRADIENT_
             ce, se = sigmoid_cross_entropy_with_logits(yv, z), (sigmoid(z) - yv) ** 2
             ce_g, se_g = sigmoid_cross_entropy_with_logits_grad(yv, z), sigmoid_squared_error_grad(yv, z)
             ls = styles[label]
-            loss_ax.plot(z, ce, ls, color=blue, label=f"cross-entropy, y={label}")
-            loss_ax.plot(z, se, ls, color=orange, label=f"squared error, y={label}")
+            loss_ax.plot(z, ce, ls, color=blue, label=_("cross-entropy, y={label}").format(label=label))
+            loss_ax.plot(z, se, ls, color=orange, label=_("squared error, y={label}").format(label=label))
             grad_ax.plot(z, ce_g, ls, color=blue)
             grad_ax.plot(z, se_g, ls, color=orange)
-        loss_ax.set(xlabel="logit z", ylabel="loss (nats for cross-entropy)", ylim=(0, 4))
-        grad_ax.set(xlabel="logit z", ylabel="d loss / d z", ylim=(-1.1, 1.1))
+        loss_ax.set(xlabel=_("logit z"), ylabel=_("loss (nats for cross-entropy)"), ylim=(0, 4))
+        grad_ax.set(xlabel=_("logit z"), ylabel=_("d loss / d z"), ylim=(-1.1, 1.1))
         loss_ax.legend(fontsize=7, loc="upper center")
         points = [plotting.marker(ax, color=c, markersize=6) for _ in (1, 0) for ax in (loss_ax, grad_ax)
                   for c in (blue, orange)]
@@ -201,12 +207,13 @@ def loss_and_gradient_explorer(values=None, value=-4, caption=LOSS_AND_GRADIENT_
                 se_g = float(sigmoid_squared_error_grad(y, zv))
                 for point, v in zip(points[4 * k: 4 * k + 4], (ce, se, ce_g, se_g)):
                     point.set_data([zv], [v])
-                lines.append(f"y={label}: CE {ce:.4f}, grad {ce_g:+.4f} | SE {se:.4f}, grad {se_g:+.4f}")
-            return f"z = {zv:+.1f}:  " + ";   ".join(lines)
+                lines.append(_("y={label}: CE {ce:.4f}, grad {ce_g:+.4f} | SE {se:.4f}, grad {se_g:+.4f}").format(
+                    label=label, ce=ce, ce_g=ce_g, se=se, se_g=se_g))
+            return _("z = {z:+.1f}:  {first};   {second}").format(z=zv, first=lines[0], second=lines[1])
 
         return update
 
-    return widgets.explorer(setup, values, label="logit z", value=value, fmt="{:+.1f}", ncols=2,
+    return widgets.explorer(setup, values, label=_("logit z"), value=value, fmt="{:+.1f}", ncols=2,
                             caption=caption)
 
 
@@ -239,10 +246,10 @@ def loss_curves(w_grid, ce_curve, se_curve):
     with plotting.style():
         fig, axes = plotting.figure(ncols=2)
         axes[0].plot(w_grid, ce_curve, color=plotting.COLORS["blue"])
-        axes[0].set(title="cross-entropy: convex", xlabel="weight w", ylabel="mean loss (nats)")
+        axes[0].set(title=_("cross-entropy: convex"), xlabel=_("weight w"), ylabel=_("mean loss (nats)"))
         axes[1].plot(w_grid, se_curve, color=plotting.COLORS["orange"])
-        axes[1].set(title="squared error: not convex", xlabel="weight w",
-                    ylabel="mean squared error")
+        axes[1].set(title=_("squared error: not convex"), xlabel=_("weight w"),
+                    ylabel=_("mean squared error"))
     return fig
 
 
@@ -267,8 +274,8 @@ def training_accuracy(acc_ce, acc_se):
     """
     with plotting.style():
         fig, ax = plotting.figure()
-        ax.plot(acc_ce, color=plotting.COLORS["blue"], label="trained with cross-entropy")
-        ax.plot(acc_se, color=plotting.COLORS["orange"], label="trained with squared error")
-        ax.set(xlabel="gradient-descent step", ylabel="training accuracy", ylim=(0, 1.02))
+        ax.plot(acc_ce, color=plotting.COLORS["blue"], label=_("trained with cross-entropy"))
+        ax.plot(acc_se, color=plotting.COLORS["orange"], label=_("trained with squared error"))
+        ax.set(xlabel=_("gradient-descent step"), ylabel=_("training accuracy"), ylim=(0, 1.02))
         ax.legend(loc="center right")
     return fig

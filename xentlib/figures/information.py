@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..information import information
 
 __all__ = ["information_explorer"]
@@ -10,14 +11,14 @@ __all__ = ["information_explorer"]
 #: The slider positions of chapter 1's explorer: p = 0.025, 0.050, ..., 1.
 INFORMATION_VALUES = np.linspace(0.025, 1.0, 40)
 
-INFORMATION_CAPTION = (
+INFORMATION_CAPTION = N_(
     "The curve I(p) = -ln p falls steeply from large values near p = 0 to 0 at "
     "p = 1 (left axis in nats, right axis in bits); the point and the dotted line "
     "under it mark the slider's probability p."
 )
 
 
-def information_explorer(values=None, value=0.5, caption=INFORMATION_CAPTION):
+def information_explorer(values=None, value=0.5, caption=None):
     """The curve I(p) = -ln p with a point that follows a probability slider.
 
     The static part is :func:`xentlib.plotting.information_curve` (nats on the
@@ -33,7 +34,8 @@ def information_explorer(values=None, value=0.5, caption=INFORMATION_CAPTION):
     value : float, default 0.5
         The initial position (the nearest entry of ``values``).
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default :data:`INFORMATION_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -47,6 +49,7 @@ def information_explorer(values=None, value=0.5, caption=INFORMATION_CAPTION):
     Explorer('probability p', 3 frames)
     """
     values = INFORMATION_VALUES if values is None else values
+    caption = _(INFORMATION_CAPTION) if caption is None else caption
 
     def setup(ax):
         plotting.information_curve(ax)  # the static curve
@@ -58,9 +61,12 @@ def information_explorer(values=None, value=0.5, caption=INFORMATION_CAPTION):
             bits = nats / np.log(2)
             point.set_data([p], [nats])
             drop.set_data([p, p], [0, nats])
-            label.set_text(f"I({p:.3f}) = {nats:.3f} nats = {bits:.3f} bits")
-            return f"p = {p:.3f}:  I(p) = -ln p = {nats:.4f} nats = {bits:.4f} bits"
+            label.set_text(_("I({p:.3f}) = {nats:.3f} nats = {bits:.3f} bits").format(
+                p=p, nats=nats, bits=bits))
+            return _("p = {p:.3f}:  I(p) = -ln p = {nats:.4f} nats = {bits:.4f} bits").format(
+                p=p, nats=nats, bits=bits)
 
         return update
 
-    return widgets.explorer(setup, values, label="probability p", value=value, fmt="{:.3f}", caption=caption)
+    return widgets.explorer(setup, values, label=_("probability p"), value=value, fmt="{:.3f}",
+                            caption=caption)

@@ -9,6 +9,7 @@ one-hot label only the predicted probability of the true class counts.
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..information import information, kl_divergence
 
 __all__ = ["kl_two_orders_explorer", "kl_one_hot_explorer", "one_hot_prediction"]
@@ -17,7 +18,7 @@ P_TRUE = 0.3  # the two-outcome truth P = [0.3, 0.7] of the first explorer
 TOP = 2.0  # top of its y axis, in nats: larger values (and inf) are drawn there
 LABEL = np.array([1.0, 0.0, 0.0])  # the one-hot label of the second explorer: class 1
 
-TWO_ORDERS_CAPTION = (
+TWO_ORDERS_CAPTION = N_(
     "Two curves against the predicted probability q, for the fixed truth "
     "P = [0.3, 0.7]: KL(P‖Q) in blue and KL(Q‖P) in orange, in nats (bits on "
     "the right). Both touch 0 only at q = 0.3, where Q = P; away from it they "
@@ -25,7 +26,7 @@ TWO_ORDERS_CAPTION = (
     "KL(Q‖P) stays finite. The points mark the slider's q."
 )
 
-ONE_HOT_CAPTION = (
+ONE_HOT_CAPTION = N_(
     "Left: bars of the label P = [1, 0, 0] (grey) and of the prediction Q "
     "(blue). Right: KL(P‖Q) = −ln q₁ against the predicted probability q₁ of "
     "the true class, in nats, with a point at the slider's q₁. KL(P‖Q) falls "
@@ -35,7 +36,7 @@ ONE_HOT_CAPTION = (
 
 def _nats(x):
     """A divergence as the readouts print it: 4 decimals, or ∞."""
-    return "∞" if np.isinf(x) else f"{x:.4f} nats"
+    return "∞" if np.isinf(x) else _("{value:.4f} nats").format(value=x)
 
 
 def _both_orders(q):
@@ -65,9 +66,9 @@ def _setup_two_orders(ax):
     ax.text(P_TRUE - 0.01, TOP * 0.97, "Q = P", color=grey, ha="right", va="top")
     ax.set_xlim(0, 1)
     ax.set_ylim(0, TOP)
-    ax.set_xlabel("predicted probability of outcome 1, q")
-    ax.set_ylabel("KL divergence (nats)")
-    plotting.add_bits_axis(ax, label="KL divergence (bits)")
+    ax.set_xlabel(_("predicted probability of outcome 1, q"))
+    ax.set_ylabel(_("KL divergence (nats)"))
+    plotting.add_bits_axis(ax, label=_("KL divergence (bits)"))
     ax.legend(loc="upper center")
     # The moving parts: a line at q, a point on each curve (unclipped, so that
     # a point at ∞ shows whole) and the two values.
@@ -85,12 +86,13 @@ def _setup_two_orders(ax):
         dot_qp.set_data([q], [min(qp, TOP)])
         text_pq.set_text(f"KL(P‖Q) = {_nats(pq)}")
         text_qp.set_text(f"KL(Q‖P) = {_nats(qp)}")
-        return f"Q = [{q:.3f}, {1 - q:.3f}]:  KL(P‖Q) = {_nats(pq)},  KL(Q‖P) = {_nats(qp)}"
+        return _("Q = [{q1:.3f}, {q2:.3f}]:  KL(P‖Q) = {pq},  KL(Q‖P) = {qp}").format(
+            q1=q, q2=1 - q, pq=_nats(pq), qp=_nats(qp))
 
     return update
 
 
-def kl_two_orders_explorer(values=None, caption=TWO_ORDERS_CAPTION):
+def kl_two_orders_explorer(values=None, caption=None):
     """Both orders of the KL divergence for a fixed truth and a moving prediction.
 
     The truth is ``P = [0.3, 0.7]``; the slider moves the prediction
@@ -104,8 +106,9 @@ def kl_two_orders_explorer(values=None, caption=TWO_ORDERS_CAPTION):
     values : sequence of float, optional
         The slider's positions q; default 0, 0.025, ..., 1 (41 frames,
         the end points included).
-    caption : str
-        What the figure shows, in words (its text alternative).
+    caption : str, optional
+        What the figure shows, in words (its text alternative); default
+        :data:`TWO_ORDERS_CAPTION`, in the reader's language.
 
     Returns
     -------
@@ -120,8 +123,9 @@ def kl_two_orders_explorer(values=None, caption=TWO_ORDERS_CAPTION):
     """
     if values is None:
         values = np.round(np.linspace(0, 1, 41), 3)
+    caption = _(TWO_ORDERS_CAPTION) if caption is None else caption
     return widgets.explorer(
-        _setup_two_orders, values, label="prediction q", value=0.5, fmt="{:.3f}", caption=caption,
+        _setup_two_orders, values, label=_("prediction q"), value=0.5, fmt="{:.3f}", caption=caption,
     )
 
 
@@ -158,19 +162,19 @@ def _setup_one_hot(axes):
     classes = np.arange(1, 4)
     bars_ax.bar(classes - 0.2, LABEL, width=0.4, color=grey)
     q_bars = bars_ax.bar(classes + 0.2, np.zeros(3), width=0.4, color=blue, animated=True)
-    bars_ax.set_xticks(classes, ["class 1", "class 2", "class 3"])
+    bars_ax.set_xticks(classes, [_("class {k}").format(k=k) for k in classes])
     bars_ax.set_ylim(0, 1.05)
-    bars_ax.set_ylabel("probability")
+    bars_ax.set_ylabel(_("probability"))
     bars_ax.grid(axis="x", visible=False)
-    legend = [Patch(color=grey, label="P (label)"), Patch(color=blue, label="Q (prediction)")]
+    legend = [Patch(color=grey, label=_("P (label)")), Patch(color=blue, label=_("Q (prediction)"))]
     bars_ax.legend(handles=legend, loc="upper right")
 
     grid = np.linspace(0.04, 1.0, 300)
     curve_ax.plot(grid, information(grid), color=blue, label="KL(P‖Q) = −ln q₁")
     curve_ax.set_xlim(0, 1)
     curve_ax.set_ylim(0, 3.2)
-    curve_ax.set_xlabel("predicted probability of class 1, q₁")
-    curve_ax.set_ylabel("KL divergence (nats)")
+    curve_ax.set_xlabel(_("predicted probability of class 1, q₁"))
+    curve_ax.set_ylabel(_("KL divergence (nats)"))
     curve_ax.legend(loc="upper right")
     point = plotting.marker(curve_ax, color=blue)
     drop = plotting.drop_line(curve_ax, color=blue)
@@ -190,12 +194,13 @@ def _setup_one_hot(axes):
         text_pq.set_text(f"KL(P‖Q) = {_nats(pq)}")
         text_qp.set_text(f"KL(Q‖P) = {_nats(qp)}")
         shown = ", ".join(f"{x:.3f}" for x in Q)
-        return f"Q = [{shown}]:  KL(P‖Q) = -ln {q1:.2f} = {_nats(pq)},  KL(Q‖P) = {_nats(qp)}"
+        return _("Q = [{shown}]:  KL(P‖Q) = -ln {q1:.2f} = {pq},  KL(Q‖P) = {qp}").format(
+            shown=shown, q1=q1, pq=_nats(pq), qp=_nats(qp))
 
     return update
 
 
-def kl_one_hot_explorer(values=None, splits=None, caption=ONE_HOT_CAPTION):
+def kl_one_hot_explorer(values=None, splits=None, caption=None):
     """With a one-hot label, KL depends only on the true class's probability.
 
     The label is ``P = [1, 0, 0]``. The slider sets the predicted probability
@@ -212,8 +217,9 @@ def kl_one_hot_explorer(values=None, splits=None, caption=ONE_HOT_CAPTION):
         The slider's positions ``q1``; default 0.05, 0.10, ..., 1 (20 frames).
     splits : sequence of float, optional
         The positions of the live-only ``split`` slider; default 0, 1/6, ..., 1.
-    caption : str
-        What the figure shows, in words (its text alternative).
+    caption : str, optional
+        What the figure shows, in words (its text alternative); default
+        :data:`ONE_HOT_CAPTION`, in the reader's language.
 
     Returns
     -------
@@ -230,7 +236,8 @@ def kl_one_hot_explorer(values=None, splits=None, caption=ONE_HOT_CAPTION):
         values = np.round(np.linspace(0.05, 1, 20), 2)
     if splits is None:
         splits = np.round(np.linspace(0, 1, 7), 4)
+    caption = _(ONE_HOT_CAPTION) if caption is None else caption
     return widgets.explorer(
-        _setup_one_hot, values, label="probability of the true class q₁", value=0.7,
+        _setup_one_hot, values, label=_("probability of the true class q₁"), value=0.7,
         fmt="{:.2f}", ncols=2, extra={"split": (splits, 2 / 3)}, caption=caption,
     )

@@ -7,6 +7,7 @@ documentation writes ``x`` for the logit and ``z`` for the label).
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..activations import sigmoid
 from ..gradients import sigmoid_cross_entropy_with_logits_grad
 from ..losses import sigmoid_cross_entropy_with_logits
@@ -16,7 +17,7 @@ __all__ = ["sigmoid_cross_entropy_explorer", "float32_steps"]
 #: The chapter's slider positions: logits from -6 to 6 in steps of 0.5.
 LOGITS = np.linspace(-6, 6, 25)
 
-CAPTION = (
+CAPTION = N_(
     "Left: the sigmoid cross-entropy of a logit z for the label y = 1 "
     "(falling curve) and y = 0 (rising curve); far from the right answer each "
     "becomes a straight line, of slope -1 for y = 1 and +1 for y = 0. Right: the "
@@ -27,7 +28,7 @@ CAPTION = (
 )
 
 
-def sigmoid_cross_entropy_explorer(values=None, caption=CAPTION):
+def sigmoid_cross_entropy_explorer(values=None, caption=None):
     """The sigmoid cross-entropy of one logit and its gradient, for both labels.
 
     Left panel: the loss :math:`\\max(z, 0) - zy + \\log(1 + e^{-|z|})` as a
@@ -41,8 +42,9 @@ def sigmoid_cross_entropy_explorer(values=None, caption=CAPTION):
     ----------
     values : sequence of float, optional
         The slider's logits; default the chapter's 25 values from -6 to 6.
-    caption : str
-        The figure's caption and text alternative.
+    caption : str, optional
+        The figure's caption and text alternative; default :data:`CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -55,6 +57,7 @@ def sigmoid_cross_entropy_explorer(values=None, caption=CAPTION):
     >>> figures.sigmoid_cross_entropy_explorer(values=[-2.0, 0.0, 2.0])
     Explorer('logit z', 3 frames)
     """
+    caption = _(CAPTION) if caption is None else caption
     grid = np.linspace(-6, 6, 241)
     blue, orange = plotting.COLORS["blue"], plotting.COLORS["orange"]
 
@@ -73,26 +76,30 @@ def sigmoid_cross_entropy_explorer(values=None, caption=CAPTION):
                 )
             )
         right.axhline(0, color=plotting.COLORS["grey"], lw=0.8)
-        left.set(xlabel="logit z", ylabel="loss (nats)", ylim=(0, 6.5), title="sigmoid cross-entropy")
-        right.set(xlabel="logit z", ylabel="gradient", ylim=(-1.1, 1.1), title="gradient sigmoid(z) - y")
+        left.set(xlabel=_("logit z"), ylabel=_("loss (nats)"), ylim=(0, 6.5), title=_("sigmoid cross-entropy"))
+        right.set(xlabel=_("logit z"), ylabel=_("gradient"), ylim=(-1.1, 1.1), title=_("gradient sigmoid(z) - y"))
         left.legend(loc="upper center")
 
         def update(z):
-            text = [f"z = {z:+.1f}: sigmoid(z) = {sigmoid(z):.4f}"]
+            at = {}  # label y -> (loss, gradient) at z
             for y, dot_left, dot_right in marks:
                 loss = float(sigmoid_cross_entropy_with_logits(y, z))
                 grad = float(sigmoid_cross_entropy_with_logits_grad(y, z))
                 dot_left.set_data([z], [loss])
                 dot_right.set_data([z], [grad])
-                text.append(f"y = {y:g}: loss {loss:.4f}, gradient {grad:+.4f}")
-            return ";  ".join(text)
+                at[y] = (loss, grad)
+            (loss_1, grad_1), (loss_0, grad_0) = at[1.0], at[0.0]
+            return _(
+                "z = {z:+.1f}: sigmoid(z) = {s:.4f};  y = 1: loss {loss_1:.4f}, gradient {grad_1:+.4f};  "
+                "y = 0: loss {loss_0:.4f}, gradient {grad_0:+.4f}"
+            ).format(z=z, s=sigmoid(z), loss_1=loss_1, grad_1=grad_1, loss_0=loss_0, grad_0=grad_0)
 
         return update
 
     return widgets.explorer(
         setup,
         LOGITS if values is None else values,
-        label="logit z",
+        label=_("logit z"),
         value=0.0,
         fmt="{:+.1f}",
         ncols=2,

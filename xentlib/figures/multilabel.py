@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 
 __all__ = ["threshold_explorer"]
 
@@ -13,7 +14,7 @@ ARTICLE_OUTPUTS = (0.01, 0.05, 0.4, 0.6, 0.3, 0.1, 0.5, 0.4, 0.06, 0.8)
 #: (0.3, 0.45 and 0.5 included, rounded so that they are exact decimals).
 THRESHOLD_VALUES = np.round(np.linspace(0.0, 0.9, 37), 3)
 
-THRESHOLD_CAPTION = (
+THRESHOLD_CAPTION = N_(
     "Bars: the article's assumed sigmoid outputs for labels 0 to 9; "
     "the dashed line is the threshold t. Labels whose output is strictly "
     "above t are predicted and drawn in orange. Raising t removes labels one "
@@ -22,7 +23,7 @@ THRESHOLD_CAPTION = (
 )
 
 
-def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=THRESHOLD_CAPTION):
+def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=None):
     """Sigmoid outputs as bars and a threshold line that a slider moves.
 
     One grey bar per label, its value written above it; the dashed line is
@@ -42,7 +43,8 @@ def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=
         The initial position (the nearest entry of ``values``): the article's
         threshold.
     caption : str, optional
-        The figure's caption and text alternative.
+        The figure's caption and text alternative; default :data:`THRESHOLD_CAPTION`,
+        in the reader's language (it describes the default outputs).
 
     Returns
     -------
@@ -57,6 +59,7 @@ def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=
     """
     outputs = np.asarray(outputs, dtype=float)
     values = THRESHOLD_VALUES if values is None else values
+    caption = _(THRESHOLD_CAPTION) if caption is None else caption
 
     def setup(ax):
         k = np.arange(len(outputs))
@@ -64,7 +67,7 @@ def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=
         for i, v in zip(k, outputs):
             ax.text(i, v + 0.02, f"{v:g}", ha="center", va="bottom", fontsize=9)
         line = ax.axhline(0.3, color=plotting.COLORS["vermillion"], ls="--", animated=True)
-        ax.set(xticks=k, ylim=(0, 1.0), xlabel="label", ylabel="sigmoid output")
+        ax.set(xticks=k, ylim=(0, 1.0), xlabel=_("label"), ylabel=_("sigmoid output"))
 
         def update(t):  # what moves with the slider
             chosen = outputs > t  # strictly greater: an output equal to t is not predicted
@@ -72,8 +75,9 @@ def threshold_explorer(outputs=ARTICLE_OUTPUTS, values=None, value=0.3, caption=
                 bar.set_color(plotting.COLORS["orange" if yes else "grey"])
             line.set_ydata([t, t])
             labels = np.flatnonzero(chosen).tolist()
-            return f"threshold t = {t:.3f}:  predicted labels (ŷ > t) {labels}, {len(labels)} of {len(outputs)}"
+            return _("threshold t = {t:.3f}:  predicted labels (ŷ > t) {labels}, {n} of {total}").format(
+                t=t, labels=labels, n=len(labels), total=len(outputs))
 
         return update
 
-    return widgets.explorer(setup, values, label="threshold t", value=value, fmt="{:.3f}", caption=caption)
+    return widgets.explorer(setup, values, label=_("threshold t"), value=value, fmt="{:.3f}", caption=caption)

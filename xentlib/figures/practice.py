@@ -10,6 +10,7 @@ import numpy as np
 from matplotlib.ticker import NullFormatter
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..activations import sigmoid, softmax
 from ..calibration import calibration_bins, expected_calibration_error
 from ..gradients import sigmoid_cross_entropy_with_logits_grad, sigmoid_focal_loss_grad
@@ -56,21 +57,23 @@ def training_curves(runs):
         fig, (left, right) = plotting.figure(ncols=2, height=3.4)
         for (name, run), color in zip(runs.items(), (_C["blue"], _C["orange"], _C["green"])):
             h = run.history
-            left.plot(h["step"], h["train_loss"], color=color, label=f"{name}, training")
-            left.plot(h["step"], h["val_loss"], color=color, ls="--", label=f"{name}, validation")
+            left.plot(h["step"], h["train_loss"], color=color,
+                      label=_("{name}, training").format(name=name))
+            left.plot(h["step"], h["val_loss"], color=color, ls="--",
+                      label=_("{name}, validation").format(name=name))
             right.plot(h["step"], h["train_accuracy"], color=color)
             right.plot(h["step"], h["val_accuracy"], color=color, ls="--")
-        left.set(xlabel="gradient-descent step", ylabel="mean loss (nats)", yscale="log",
-                 title="cross-entropy")
-        right.set(xlabel="gradient-descent step", ylabel="accuracy", ylim=(0.8, 1.005),
-                  title="accuracy")
+        left.set(xlabel=_("gradient-descent step"), ylabel=_("mean loss (nats)"), yscale="log",
+                 title=_("cross-entropy"))
+        right.set(xlabel=_("gradient-descent step"), ylabel=_("accuracy"), ylim=(0.8, 1.005),
+                  title=_("accuracy"))
         left.legend(loc="lower left", fontsize="small")
     return fig
 
 
 # --- label smoothing --------------------------------------------------------------
 
-SMOOTHING_CAPTION = (
+SMOOTHING_CAPTION = N_(
     "Left: the label-smoothed cross-entropy of one example with K = 10 classes, as "
     "a function of the margin m by which the true class's logit exceeds the nine "
     "others (all equal), and a horizontal line at the entropy of the smoothed "
@@ -82,7 +85,7 @@ SMOOTHING_CAPTION = (
 )
 
 
-def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOTHING_CAPTION):
+def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=None):
     """The loss of one example under label smoothing ε, against the logit margin.
 
     Parameters
@@ -93,8 +96,9 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
         The slider's ε; default 0 to 0.5 in steps of 0.05.
     value : float
         The initial ε.
-    caption : str
-        The figure's caption and text alternative.
+    caption : str, optional
+        The figure's caption and text alternative; default :data:`SMOOTHING_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -106,6 +110,7 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
     >>> figures.label_smoothing_explorer(values=[0.0, 0.1])
     Explorer('label smoothing ε', 2 frames)
     """
+    caption = _(SMOOTHING_CAPTION) if caption is None else caption
     k = n_classes
     margins = np.linspace(0, 15, 301)
     logits = np.zeros((margins.size, k))
@@ -115,17 +120,17 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
     def setup(axes):
         left, right = axes
         plain = sparse_softmax_cross_entropy_with_logits(true, logits)
-        left.plot(margins, plain, color=_C["grey"], lw=1, label="ε = 0 (no smoothing)")
-        (curve,) = left.plot([], [], color=_C["blue"], animated=True, label="smoothed loss")
+        left.plot(margins, plain, color=_C["grey"], lw=1, label=_("ε = 0 (no smoothing)"))
+        (curve,) = left.plot([], [], color=_C["blue"], animated=True, label=_("smoothed loss"))
         floor = left.axhline(0, color=_C["vermillion"], ls="--", lw=1, animated=True,
-                             label="its minimum: entropy of the target")
+                             label=_("its minimum: entropy of the target"))
         (best,) = left.plot([], [], "o", color=_C["vermillion"], animated=True)
-        left.set(xlabel="margin m of the true logit", ylabel="loss (nats)", ylim=(0, 3),
-                 title="loss of one example")
+        left.set(xlabel=_("margin m of the true logit"), ylabel=_("loss (nats)"), ylim=(0, 3),
+                 title=_("loss of one example"))
         left.legend(loc="upper right", fontsize="small")
         bars = right.bar(np.arange(k), np.zeros(k), color=_C["blue"], animated=True)
-        right.set(xlabel="class (true class 0)", ylabel="target probability", ylim=(0, 1.05),
-                  xticks=np.arange(k), title="smoothed target")
+        right.set(xlabel=_("class (true class 0)"), ylabel=_("target probability"),
+                  ylim=(0, 1.05), xticks=np.arange(k), title=_("smoothed target"))
 
         def update(eps):
             loss = sparse_softmax_cross_entropy_with_logits(true, logits, label_smoothing=eps)
@@ -136,26 +141,28 @@ def label_smoothing_explorer(n_classes=10, values=None, value=0.1, caption=SMOOT
             floor.set_ydata([h, h])
             for bar, t in zip(bars, target):
                 bar.set_height(t)
-            text = (f"ε = {eps:.2f}: target {target[0]:.3f} on the true class, "
-                    f"{target[1]:.4f} on each other; ")
             if eps == 0:
                 best.set_data([], [])
-                return text + "floor 0 nats, approached only as m → ∞"
+                return _("ε = {eps:.2f}: target {top:.3f} on the true class, {other:.4f} on "
+                         "each other; floor 0 nats, approached only as m → ∞").format(
+                    eps=eps, top=target[0], other=target[1])
             m_best = float(np.log(target[0] / target[1]))
             best.set_data([m_best], [h])
-            return text + f"floor {h:.3f} nats, reached at m = {m_best:.2f}"
+            return _("ε = {eps:.2f}: target {top:.3f} on the true class, {other:.4f} on "
+                     "each other; floor {h:.3f} nats, reached at m = {m:.2f}").format(
+                eps=eps, top=target[0], other=target[1], h=h, m=m_best)
 
         return update
 
     if values is None:
         values = np.round(np.arange(0, 0.5001, 0.05), 3)
-    return widgets.explorer(setup, values, label="label smoothing ε", value=value, fmt="{:.2f}",
+    return widgets.explorer(setup, values, label=_("label smoothing ε"), value=value, fmt="{:.2f}",
                             ncols=2, height=3.4, caption=caption)
 
 
 # --- pos_weight -------------------------------------------------------------------
 
-POS_WEIGHT_CAPTION = (
+POS_WEIGHT_CAPTION = N_(
     "Left: the weighted sigmoid cross-entropy of one logit z, for a positive "
     "example (label 1, its loss multiplied by the weight w₊) and a negative one "
     "(label 0, unchanged). Right: the prediction that minimises the expected "
@@ -165,7 +172,7 @@ POS_WEIGHT_CAPTION = (
 )
 
 
-def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
+def pos_weight_explorer(values=None, value=4.0, caption=None):
     """What ``pos_weight`` w₊ does to the sigmoid loss and to the best prediction.
 
     Parameters
@@ -174,7 +181,9 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
         The slider's w₊; default 2**-2 to 2**4 in steps of half a power.
     value : float
         The initial w₊.
-    caption : str
+    caption : str, optional
+        The figure's caption and text alternative; default :data:`POS_WEIGHT_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -186,6 +195,7 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
     >>> figures.pos_weight_explorer(values=[1.0, 4.0])
     Explorer('positive weight w₊', 2 frames)
     """
+    caption = _(POS_WEIGHT_CAPTION) if caption is None else caption
     z = np.linspace(-6, 6, 241)
     p = np.linspace(0, 1, 201)
     ones, zeros = np.ones_like(z), np.zeros_like(z)
@@ -193,18 +203,21 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
     def setup(axes):
         left, right = axes
         left.plot(z, sigmoid_cross_entropy_with_logits(zeros, z), color=_C["orange"],
-                  label="label 0")
-        (pos,) = left.plot([], [], color=_C["blue"], animated=True, label="label 1, weighted")
+                  label=_("label 0"))
+        (pos,) = left.plot([], [], color=_C["blue"], animated=True,
+                           label=_("label 1, weighted"))
         left.plot(z, sigmoid_cross_entropy_with_logits(ones, z), color=_C["grey"], lw=1,
-                  ls=":", label="label 1, w₊ = 1")
-        left.set(xlabel="logit z", ylabel="loss (nats)", ylim=(0, 10), title="the two losses")
+                  ls=":", label=_("label 1, w₊ = 1"))
+        left.set(xlabel=_("logit z"), ylabel=_("loss (nats)"), ylim=(0, 10),
+                 title=_("the two losses"))
         left.legend(loc="upper right", fontsize="small")
         right.plot(p, p, color=_C["grey"], lw=1, ls=":", label="w₊ = 1")
         right.axhline(0.5, color=_C["grey"], lw=0.8)
-        (best,) = right.plot([], [], color=_C["blue"], animated=True, label="best prediction")
+        (best,) = right.plot([], [], color=_C["blue"], animated=True,
+                             label=_("best prediction"))
         (cross,) = right.plot([], [], "o", color=_C["vermillion"], animated=True)
-        right.set(xlabel="true probability p of label 1", ylabel="predicted probability",
-                  xlim=(0, 1), ylim=(0, 1), title="what the loss rewards")
+        right.set(xlabel=_("true probability p of label 1"), ylabel=_("predicted probability"),
+                  xlim=(0, 1), ylim=(0, 1), title=_("what the loss rewards"))
         right.legend(loc="lower right", fontsize="small")
 
         def update(q):
@@ -212,21 +225,21 @@ def pos_weight_explorer(values=None, value=4.0, caption=POS_WEIGHT_CAPTION):
             best.set_data(p, q * p / (q * p + 1 - p))
             crossing = 1 / (1 + q)
             cross.set_data([crossing], [0.5])
-            return (f"w₊ = {q:.3g}: a positive example weighs {q:.3g} times a negative one; "
-                    f"the best prediction has w₊ times the true odds and crosses 0.5 at "
-                    f"p = {crossing:.3f}")
+            return _("w₊ = {q:.3g}: a positive example weighs {q:.3g} times a negative one; "
+                     "the best prediction has w₊ times the true odds and crosses 0.5 at "
+                     "p = {crossing:.3f}").format(q=q, crossing=crossing)
 
         return update
 
     if values is None:
         values = 2.0 ** np.arange(-2, 4.001, 0.5)
-    return widgets.explorer(setup, values, label="positive weight w₊", value=value, fmt="{:.3g}",
-                            ncols=2, height=3.4, caption=caption)
+    return widgets.explorer(setup, values, label=_("positive weight w₊"), value=value,
+                            fmt="{:.3g}", ncols=2, height=3.4, caption=caption)
 
 
 # --- focal loss ---------------------------------------------------------------------
 
-FOCAL_CAPTION = (
+FOCAL_CAPTION = N_(
     "Left: the focal loss of one example against ŷ_t, the probability the model gives "
     "its true label, for the focusing parameter γ of the slider, with the "
     "cross-entropy (γ = 0) for comparison. Right: the size of its gradient with "
@@ -238,7 +251,7 @@ FOCAL_CAPTION = (
 )
 
 
-def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
+def focal_loss_explorer(values=None, value=2.0, caption=None):
     """The focal loss and its gradient against ŷ_t, the probability of the true label.
 
     Parameters
@@ -247,7 +260,9 @@ def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
         The slider's γ; default 0 to 5 in steps of 0.25.
     value : float
         The initial γ.
-    caption : str
+    caption : str, optional
+        The figure's caption and text alternative; default :data:`FOCAL_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
@@ -259,6 +274,7 @@ def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
     >>> figures.focal_loss_explorer(values=[0.0, 2.0])
     Explorer('focusing γ', 2 frames)
     """
+    caption = _(FOCAL_CAPTION) if caption is None else caption
     p_t = np.linspace(0.005, 0.995, 199)  # ŷ_t, the probability of the true label
     z = np.log(p_t) - np.log1p(-p_t)  # its logit, for the label 1
     ones = np.ones_like(z)
@@ -266,28 +282,30 @@ def focal_loss_explorer(values=None, value=2.0, caption=FOCAL_CAPTION):
     def setup(axes):
         left, right = axes
         left.plot(p_t, sigmoid_cross_entropy_with_logits(ones, z), color=_C["grey"], lw=1,
-                  label="cross-entropy (γ = 0)")
-        (loss,) = left.plot([], [], color=_C["blue"], animated=True, label="focal loss")
-        left.set(xlabel="probability of the true label ŷ_t", ylabel="loss (nats)",
-                 xlim=(0, 1), ylim=(0, 5), title="loss")
+                  label=_("cross-entropy (γ = 0)"))
+        (loss,) = left.plot([], [], color=_C["blue"], animated=True, label=_("focal loss"))
+        left.set(xlabel=_("probability of the true label ŷ_t"), ylabel=_("loss (nats)"),
+                 xlim=(0, 1), ylim=(0, 5), title=_("loss"))
         left.legend(loc="upper right", fontsize="small")
         right.plot(p_t, -sigmoid_cross_entropy_with_logits_grad(ones, z), color=_C["grey"], lw=1)
         (grad,) = right.plot([], [], color=_C["blue"], animated=True)
-        right.set(xlabel="probability of the true label ŷ_t", ylabel="|gradient| w.r.t. z",
-                  xlim=(0, 1), ylim=(0, 1.4), title="size of the gradient")
+        right.set(xlabel=_("probability of the true label ŷ_t"),
+                  ylabel=_("|gradient| w.r.t. z"), xlim=(0, 1), ylim=(0, 1.4),
+                  title=_("size of the gradient"))
 
         def update(gamma):
             loss.set_data(p_t, sigmoid_focal_loss(ones, z, gamma=gamma))
             grad.set_data(p_t, np.abs(sigmoid_focal_loss_grad(ones, z, gamma=gamma)))
             easy, hard = 0.1 ** gamma, 0.9 ** gamma
-            return (f"γ = {gamma:.2f}: an easy example (ŷ_t = 0.9) keeps {easy:.2%} of its "
-                    f"cross-entropy, a hard one (ŷ_t = 0.1) {hard:.0%}")
+            return _("γ = {gamma:.2f}: an easy example (ŷ_t = 0.9) keeps {easy:.2%} of its "
+                     "cross-entropy, a hard one (ŷ_t = 0.1) {hard:.0%}").format(
+                gamma=gamma, easy=easy, hard=hard)
 
         return update
 
     if values is None:
         values = np.arange(0, 5.001, 0.25)
-    return widgets.explorer(setup, values, label="focusing γ", value=value, fmt="{:.2f}",
+    return widgets.explorer(setup, values, label=_("focusing γ"), value=value, fmt="{:.2f}",
                             ncols=2, height=3.4, caption=caption)
 
 
@@ -299,13 +317,13 @@ def _draw_reliability(ax, bins, color, animated=False):
     centers = (bins.edges[:-1] + bins.edges[1:]) / 2
     width = np.diff(bins.edges)
     acc = ax.bar(centers, bins.accuracy, width=width * 0.95, color=color, animated=animated,
-                 label="accuracy in the bin")
+                 label=_("accuracy in the bin"))
     return acc, centers
 
 
 def _setup_reliability(ax):
-    ax.plot([0, 1], [0, 1], color=_C["grey"], lw=1, ls=":", label="perfectly calibrated")
-    ax.set(xlabel="confidence (top-label probability)", ylabel="accuracy", xlim=(0, 1),
+    ax.plot([0, 1], [0, 1], color=_C["grey"], lw=1, ls=":", label=_("perfectly calibrated"))
+    ax.set(xlabel=_("confidence (top-label probability)"), ylabel=_("accuracy"), xlim=(0, 1),
            ylim=(0, 1.02))
 
 
@@ -320,6 +338,7 @@ def reliability_diagram(labels, probs, n_bins=15, title=None):
         Equal-width confidence bins, as for
         :func:`xentlib.expected_calibration_error`.
     title : str, optional
+        Shown in the reader's language if the catalogue has it.
 
     Returns
     -------
@@ -334,14 +353,14 @@ def reliability_diagram(labels, probs, n_bins=15, title=None):
             if n:  # how many examples each bar stands for
                 ax.text(x, acc + 0.015, f"{n}", ha="center", va="bottom", fontsize="x-small")
         ax.set_ylim(0, 1.1)
-        ax.legend(loc="upper left", fontsize="small", title="number above a bar: examples in it",
-                  title_fontsize="x-small")
+        ax.legend(loc="upper left", fontsize="small",
+                  title=_("number above a bar: examples in it"), title_fontsize="x-small")
         if title:
-            ax.set_title(title)
+            ax.set_title(_(title))
     return fig
 
 
-TEMPERATURE_CAPTION = (
+TEMPERATURE_CAPTION = N_(
     "Left: the reliability diagram of the test set after dividing the logits by the "
     "temperature T of the slider: one bar per confidence bin, as high as the "
     "accuracy of the examples in it; a calibrated model's bars reach the dotted "
@@ -354,7 +373,7 @@ TEMPERATURE_CAPTION = (
 
 
 def temperature_scaling_explorer(val, test, fitted, values=None, n_bins=15,
-                                 caption=TEMPERATURE_CAPTION):
+                                 caption=None):
     """Temperature scaling: the test reliability diagram and the loss against T.
 
     Parameters
@@ -367,11 +386,15 @@ def temperature_scaling_explorer(val, test, fitted, values=None, n_bins=15,
     values : sequence of float, optional
         The slider's T; default 2**-2 to 2**4 in steps of a third of a power.
     n_bins : int
+    caption : str, optional
+        The figure's caption and text alternative; default :data:`TEMPERATURE_CAPTION`,
+        in the reader's language.
 
     Returns
     -------
     Explorer
     """
+    caption = _(TEMPERATURE_CAPTION) if caption is None else caption
     if values is None:
         values = 2.0 ** np.arange(-2, 4.001, 1 / 3)
     values = sorted(set(np.round(values, 6).tolist()) | {float(fitted)})
@@ -386,20 +409,20 @@ def temperature_scaling_explorer(val, test, fitted, values=None, n_bins=15,
         left, right = axes
         _setup_reliability(left)
         bins = calibration_bins(yt, softmax(zt), n_bins)
-        bars, _ = _draw_reliability(left, bins, _C["blue"], animated=True)
-        left.set_title("test set, logits / T")
+        bars, _centers = _draw_reliability(left, bins, _C["blue"], animated=True)
+        left.set_title(_("test set, logits / T"))
         right.plot(grid, [mean_loss(yv, zv, t) for t in grid], color=_C["blue"],
-                   label="validation")
+                   label=_("validation"))
         right.plot(grid, [mean_loss(yt, zt, t) for t in grid], color=_C["orange"], ls="--",
-                   label="test")
+                   label=_("test"))
         right.axvline(fitted, color=_C["grey"], lw=1)
         (dot,) = right.plot([], [], "o", color=_C["vermillion"], animated=True)
-        right.set(xscale="log", xlabel="temperature T", ylabel="mean loss (nats)",
-                  title="loss against T")
+        right.set(xscale="log", xlabel=_("temperature T"), ylabel=_("mean loss (nats)"),
+                  title=_("loss against T"))
         ticks = [t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if grid[0] <= t <= grid[-1]]
         right.set_xticks(ticks, [f"{t:g}" for t in ticks])
         right.xaxis.set_minor_formatter(NullFormatter())
-        right.legend(loc="upper right", fontsize="small")
+        right.legend(loc="upper left", fontsize="small")  # the curves climb on the right
 
         def update(t):
             probs = softmax(zt / t)
@@ -409,12 +432,14 @@ def temperature_scaling_explorer(val, test, fitted, values=None, n_bins=15,
             lv = mean_loss(yv, zv, t)
             dot.set_data([t], [lv])
             ece = expected_calibration_error(yt, probs, n_bins)
-            return (f"T = {t:.3g}: validation loss {lv:.4f}, test loss {mean_loss(yt, zt, t):.4f} "
-                    f"nats; test ECE {ece:.4f}; test accuracy {np.mean(probs.argmax(1) == yt):.4f}")
+            return _("T = {t:.3g}: validation loss {val:.4f}, test loss {test:.4f} nats; "
+                     "test ECE {ece:.4f}; test accuracy {acc:.4f}").format(
+                t=t, val=lv, test=mean_loss(yt, zt, t), ece=ece,
+                acc=np.mean(probs.argmax(1) == yt))
 
         return update
 
-    return widgets.explorer(setup, values, label="temperature T", value=fitted, fmt="{:.3g}",
+    return widgets.explorer(setup, values, label=_("temperature T"), value=fitted, fmt="{:.3g}",
                             ncols=2, height=3.4, caption=caption)
 
 

@@ -3,11 +3,12 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..activations import sigmoid
 
 __all__ = ["sigmoid_curve", "sigmoid_explorer"]
 
-SIGMOID_EXPLORER_CAPTION = (
+SIGMOID_EXPLORER_CAPTION = N_(
     "Left: the sigmoid with the point (z, sigmoid(z)) and its tangent "
     "line. Right: the slope sigmoid'(z) = sigmoid(z)(1 - sigmoid(z)), a bell "
     "that peaks at 0.25 at z = 0 and is almost 0 beyond |z| = 5, where the "
@@ -39,19 +40,19 @@ def sigmoid_curve():
     with plotting.style():
         fig, ax = plotting.figure()
         ax.axvspan(0, 20, color=plotting.COLORS["sky"], alpha=0.15,
-                   label="the article's range, z = 0 ... 20")
+                   label=_("the article's range, z = 0 ... 20"))
         ax.plot(z_fine, sigmoid(z_fine), color=plotting.COLORS["blue"],
                 label="sigmoid(z)")
         ax.plot(z_int, sigmoid(z_int), "o", markersize=4,
-                color=plotting.COLORS["vermillion"], label="integer logits")
+                color=plotting.COLORS["vermillion"], label=_("integer logits"))
         ax.axhline(0.5, color=plotting.COLORS["grey"], ls="--", lw=1)
-        ax.set(xlabel="logit z", ylabel="probability sigmoid(z)",
+        ax.set(xlabel=_("logit z"), ylabel=_("probability sigmoid(z)"),
                xlim=(-20.5, 20.5), ylim=(-0.03, 1.03))
         ax.legend(loc="upper left", fontsize=9)
     return fig
 
 
-def sigmoid_explorer(values=None, caption=SIGMOID_EXPLORER_CAPTION):
+def sigmoid_explorer(values=None, caption=None):
     """The sigmoid's value and slope at a logit z chosen with a slider.
 
     Left panel: the sigmoid over -8 ... 8 with the point (z, sigmoid(z)) and
@@ -64,8 +65,9 @@ def sigmoid_explorer(values=None, caption=SIGMOID_EXPLORER_CAPTION):
     ----------
     values : sequence of float, optional
         The slider's logits; default -8 ... 8 in steps of 0.5 (33 frames).
-    caption : str
-        The figure's caption and text alternative.
+    caption : str, optional
+        The figure's caption and text alternative; default
+        :data:`SIGMOID_EXPLORER_CAPTION`, in the reader's language.
 
     Returns
     -------
@@ -80,16 +82,17 @@ def sigmoid_explorer(values=None, caption=SIGMOID_EXPLORER_CAPTION):
     """
     if values is None:
         values = np.linspace(-8, 8, 33)
+    caption = _(SIGMOID_EXPLORER_CAPTION) if caption is None else caption
 
     def setup(axes):
         value_ax, slope_ax = axes
         zs = np.linspace(-8, 8, 400)
         sv = sigmoid(zs)
         value_ax.plot(zs, sv, color=plotting.COLORS["blue"])
-        value_ax.set(xlabel="logit z", ylabel="sigmoid(z)", xlim=(-8, 8),
+        value_ax.set(xlabel=_("logit z"), ylabel="sigmoid(z)", xlim=(-8, 8),
                      ylim=(-0.1, 1.1))
         slope_ax.plot(zs, sv * (1 - sv), color=plotting.COLORS["green"])
-        slope_ax.set(xlabel="logit z", ylabel="slope sigmoid'(z)", xlim=(-8, 8),
+        slope_ax.set(xlabel=_("logit z"), ylabel=_("slope sigmoid'(z)"), xlim=(-8, 8),
                      ylim=(-0.01, 0.27))
         (tangent,) = value_ax.plot([], [], color=plotting.COLORS["vermillion"],
                                    lw=1.5, animated=True)
@@ -105,10 +108,11 @@ def sigmoid_explorer(values=None, caption=SIGMOID_EXPLORER_CAPTION):
             point.set_data([v], [sv])
             slope_point.set_data([v], [dv])
             slope_drop.set_data([v, v], [0, dv])
-            return (f"z = {v:+.1f}:  sigmoid(z) = {sv:.4f},  "
-                    f"sigmoid(-z) = {1 - sv:.4f},  slope = {dv:.4f}")
+            return _("z = {z:+.1f}:  sigmoid(z) = {s:.4f},  "
+                     "sigmoid(-z) = {s_neg:.4f},  slope = {slope:.4f}").format(
+                z=v, s=sv, s_neg=1 - sv, slope=dv)
 
         return update
 
-    return widgets.explorer(setup, values, label="logit z", value=2.0,
+    return widgets.explorer(setup, values, label=_("logit z"), value=2.0,
                             fmt="{:+.1f}", ncols=2, caption=caption)

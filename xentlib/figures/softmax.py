@@ -3,12 +3,13 @@
 import numpy as np
 
 from .. import plotting, widgets
+from .._i18n import N_, _
 from ..activations import softmax
 from ..information import entropy
 
 __all__ = ["softmax_of_integers", "temperature_explorer"]
 
-TEMPERATURE_EXPLORER_CAPTION = (
+TEMPERATURE_EXPLORER_CAPTION = N_(
     "Bars: the softmax of the logits (2, 3, 5, 6) divided by the "
     "temperature T; the dashed line is the uniform distribution. At small T "
     "almost all the probability goes to the largest logit (the argmax); at "
@@ -41,17 +42,17 @@ def softmax_of_integers(n=21):
     """
     z = np.arange(float(n))
     p = softmax(z)
+    titles = {"linear": _("linear scale"), "log": _("log scale")}
     with plotting.style():
         fig, axes = plotting.figure(ncols=2)
         for ax, scale in zip(axes, ("linear", "log")):
             ax.plot(z, p, "o-", color=plotting.COLORS["blue"], markersize=4)
-            ax.set(xlabel="logit z", ylabel="softmax output", yscale=scale,
-                   title=f"{scale} scale")
+            ax.set(xlabel=_("logit z"), ylabel=_("softmax output"), yscale=scale,
+                   title=titles[scale])
     return fig
 
 
-def temperature_explorer(values=None, logits=(2.0, 3.0, 5.0, 6.0),
-                         caption=TEMPERATURE_EXPLORER_CAPTION):
+def temperature_explorer(values=None, logits=(2.0, 3.0, 5.0, 6.0), caption=None):
     """softmax(z / T) as bars, for a temperature T chosen with a slider.
 
     Each bar is one class's probability, labelled with its value; a dashed
@@ -66,9 +67,10 @@ def temperature_explorer(values=None, logits=(2.0, 3.0, 5.0, 6.0),
         spaced on a log scale.
     logits : sequence of float
         The logits z; default the article's (2, 3, 5, 6).
-    caption : str
-        The figure's caption and text alternative (the default describes
-        the default logits).
+    caption : str, optional
+        The figure's caption and text alternative; default
+        :data:`TEMPERATURE_EXPLORER_CAPTION`, in the reader's language (it
+        describes the default logits).
 
     Returns
     -------
@@ -86,13 +88,14 @@ def temperature_explorer(values=None, logits=(2.0, 3.0, 5.0, 6.0),
     z = np.asarray(logits, dtype=float)
     k_classes = len(z)
     h_max = float(np.log(k_classes))
+    caption = _(TEMPERATURE_EXPLORER_CAPTION) if caption is None else caption
 
     def setup(ax):
         k = np.arange(k_classes)
         ax.axhline(1 / k_classes, color=plotting.COLORS["grey"], ls="--",
-                   label=f"uniform, 1/{k_classes}")
+                   label=_("uniform, 1/{k}").format(k=k_classes))
         ax.set(xticks=k, xticklabels=[f"z = {v:g}" for v in z], ylim=(0, 1.1),
-               ylabel="probability", xlabel="class (logit)")
+               ylabel=_("probability"), xlabel=_("class (logit)"))
         bars = ax.bar(k, np.zeros(k_classes), width=0.6, animated=True,
                       color=plotting.COLORS["blue"], label="softmax(z / T)")
         labels = [ax.text(i, 0, "", ha="center", va="bottom", fontsize=9,
@@ -106,10 +109,10 @@ def temperature_explorer(values=None, logits=(2.0, 3.0, 5.0, 6.0),
                 label.set_y(v + 0.01)
                 label.set_text(f"{v:.3f}")
             h = float(entropy(q))
-            return (f"T = {t:.3g}:  p = ({', '.join(f'{v:.4f}' for v in q)}),  "
-                    f"entropy {h:.4f} nats (uniform: {h_max:.4f})")
+            return _("T = {t:.3g}:  p = ({p}),  entropy {h:.4f} nats (uniform: {h_max:.4f})").format(
+                t=t, p=", ".join(f"{v:.4f}" for v in q), h=h, h_max=h_max)
 
         return update
 
-    return widgets.explorer(setup, values, label="temperature T", value=1.0,
+    return widgets.explorer(setup, values, label=_("temperature T"), value=1.0,
                             fmt="{:.3g}", caption=caption)
