@@ -360,24 +360,24 @@ def xentlib_catalogue(merge=()):
     print(f"{XENTLIB_PO.relative_to(ROOT)}: {len(catalog)} entries, {empty} untranslated, {fuzzy} fuzzy")
 
 
-def compile_xentlib_mo(path=XENTLIB_MO):
+def compile_xentlib_mo(path=XENTLIB_MO, po=XENTLIB_PO):
     """Compile xentlib's .po (translated, not fuzzy entries) to ``path``."""
     from babel.messages.mofile import write_mo
 
     with open(path, "wb") as f:
-        write_mo(f, _read_po(XENTLIB_PO), use_fuzzy=False)
+        write_mo(f, _read_po(po), use_fuzzy=False)
 
 
 _FIELD = re.compile(r"\{[^{}]*\}")
 
 
-def check_xentlib():
+def check_xentlib(po=XENTLIB_PO, mo=XENTLIB_MO):
     """Problems in xentlib's catalogue: missing or stale entries, untranslated or fuzzy ones,
     a translation whose ``{fields}`` or maths differ from its source's, a stale .mo."""
     import gettext
 
     problems = []
-    catalog = _read_po(XENTLIB_PO)
+    catalog = _read_po(po)
     ids = {m.id for m in catalog if m.id}
     wanted = {m.id for m in xentlib_template() if m.id}
     problems += [f"not in the catalogue: {m[:70]!r}" for m in sorted(wanted - ids)]
@@ -394,11 +394,11 @@ def check_xentlib():
             problems.append(f"fields differ: {m.id[:70]!r} -> {m.string[:70]!r}")
         if sorted(_MATH.findall(m.id)) != sorted(_MATH.findall(m.string)):
             problems.append(f"maths differ: {m.id[:70]!r} -> {m.string[:70]!r}")
-    with open(XENTLIB_MO, "rb") as f:
+    with open(mo, "rb") as f:
         shipped = gettext.GNUTranslations(f)._catalog
     expected = {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
     if {k: v for k, v in shipped.items() if k} != expected:
-        problems.append(f"{XENTLIB_MO.relative_to(ROOT)} is not the compiled .po: "
+        problems.append(f"{mo} is not the compiled .po: "
                         "run python3 scripts/i18n.py xentlib")
     return problems
 

@@ -3,11 +3,15 @@
 * Every page of the book has a catalogue in locales/zh_CN (or is one of the pages
   that stay English), and each catalogue holds every paragraph of the page's current
   text: a changed sentence is a new entry, which must be translated again.
+* xentlib's own catalogue (the text its figures, explorers and checks show) holds every
+  string the code and the chapters give it, each translated with the same ``{fields}``
+  and maths, and the .mo the package ships is that catalogue compiled.
 * Every translation carries over its entry's glued numbers, role targets, maths and code
   spans; the catalogues finished so far (``i18n.TRANSLATED``) translate every entry, with
   no fuzzy one.
 """
 
+import re
 import sys
 
 import pytest
@@ -55,3 +59,35 @@ def test_the_checker_catches_a_lost_number_and_a_changed_target():
     assert i18n.protected(source) == i18n.protected("一比特是 $\\ln 2 \\approx$ {glue:text}`nats_per_bit` 奈特，{term}`对数几率 <logit>`")
     assert i18n.protected(source) != i18n.protected("一比特是 $\\ln 2 \\approx$ 0.6931 奈特，{term}`对数几率 <logit>`")
     assert i18n.protected(source) != i18n.protected("一比特是 $\\ln 2 \\approx$ {glue:text}`nats_per_bit` 奈特，{term}`对数几率`")
+
+
+def test_xentlib_has_every_string_it_shows_in_chinese():
+    problems = i18n.check_xentlib()
+    assert not problems, f"{len(problems)} problems (python3 scripts/i18n.py xentlib), e.g.\n" + "\n".join(problems[:10])
+
+
+def test_the_xentlib_check_catches_a_lost_field_and_a_stale_mo(tmp_path):
+    from babel.messages.pofile import write_po
+
+    catalog = i18n._read_po(i18n.XENTLIB_PO)
+    message = next(m for m in catalog if m.id and "{" in m.id)
+    message.string = re.sub(r"\{[^{}]*\}", "?", message.string, count=1)
+    po, mo = tmp_path / "xentlib.po", tmp_path / "xentlib.mo"
+    with open(po, "wb") as f:
+        write_po(f, catalog)
+    problems = i18n.check_xentlib(po, i18n.XENTLIB_MO)
+    assert any(p.startswith("fields differ") for p in problems), problems
+    assert any("is not the compiled .po" in p for p in problems), problems
+    i18n.compile_xentlib_mo(mo, po)
+    assert not any("is not the compiled .po" in p for p in i18n.check_xentlib(po, mo))
+
+
+def test_xentlib_speaks_the_language_of_xent_lang(monkeypatch):
+    from xentlib import figures
+
+    monkeypatch.setenv("XENT_LANG", "zh_CN")
+    chinese = figures.binary_entropy_explorer(values=[0.5])
+    monkeypatch.delenv("XENT_LANG")
+    english = figures.binary_entropy_explorer(values=[0.5])
+    assert chinese.slider.description == "正面朝上的概率 p"
+    assert english.slider.description == "probability of heads p"
