@@ -158,3 +158,23 @@ class TranslatedExerciseRegistry(SphinxTransform):
             entry = registry.get(node.get("label"))
             if entry is not None and entry.get("docname") == self.env.docname:
                 entry["node"] = node.deepcopy()
+
+
+def chinese_search_language():
+    """Sphinx's Chinese search, indexing the one-character words too.
+
+    ``sphinx.search.zh`` splits Chinese text with jieba and drops every word of one
+    character (its ``word_filter``), so the Chinese edition's search could not find 熵
+    (entropy), the book's subject. English words of one letter stay dropped. jieba's
+    dictionary is given the glossary's Chinese terms (``html_search_options['dict']``,
+    written by scripts/i18n.py), so 交叉熵 and KL散度 are words, not pieces.
+    """
+    import re
+
+    from sphinx.search.zh import SearchChinese
+
+    class SearchChineseTerms(SearchChinese):
+        def word_filter(self, stemmed_word):
+            return len(stemmed_word) > 1 or bool(re.fullmatch(r"[\u4e00-\u9fff]", stemmed_word))
+
+    return SearchChineseTerms

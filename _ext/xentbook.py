@@ -92,4 +92,5 @@ def setup(app):
     app.connect("html-page-context", page_fixes.language_switch)
     app.add_transform(page_fixes.TranslatableExerciseTitles)
     app.add_transform(page_fixes.TranslatedExerciseRegistry)
+    app.add_search_language(page_fixes.chinese_search_language())  # the Chinese edition's
     return {"parallel_read_safe": True, "parallel_write_safe": True}

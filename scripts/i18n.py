@@ -42,15 +42,13 @@ TRANSLATED = [
     "chapters/09_cross_entropy_in_practice",
 ]
 
-#: The build's copy of the catalogues, with the glue roles rewritten (see :func:`_build_locales`).
-BUILD_LOCALES = ROOT / "_build" / "zh-locales"
 
 #: How the catalogues are cut: one per page, without uuids or source locations.
 GETTEXT = {"gettext_compact": False, "gettext_uuid": False, "gettext_location": False}
 
 #: What the Chinese build adds to _config.yml: its title and sphinx.config keys.
 ZH_TITLE = "交叉熵：从信息到损失函数"
-ZH = {"language": "zh_CN", "locale_dirs": [str(BUILD_LOCALES)], **GETTEXT}
+ZH = {"language": "zh_CN", **GETTEXT}  # and locale_dirs: the build's own copy (see build())
 
 
 def _config(extra, execute=True, title=None):
@@ -171,7 +169,7 @@ def extract():
 _GLUE = re.compile(r"\{glue:text\}`([^`:]+)`")
 
 
-def _build_locales():
+def _build_locales(target_root):
     """Copy the catalogues for the build, with each ``{glue:text}`key``` in a translation
     written as ``{glue:text}`<notebook>::key:s```.
 
@@ -182,10 +180,10 @@ def _build_locales():
     """
     from babel.messages.pofile import read_po, write_po
 
-    shutil.rmtree(BUILD_LOCALES, ignore_errors=True)
+    shutil.rmtree(target_root, ignore_errors=True)
     for path in (LOCALES / "zh_CN").rglob("*.po"):
         relative = path.relative_to(LOCALES)
-        target = BUILD_LOCALES / relative
+        target = Path(target_root) / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         notebook = path.stem + ".ipynb"
         with open(path, "rb") as f:
@@ -233,6 +231,21 @@ def _missing_glyphs(executed):
                     yield path.name, text.strip().splitlines()[0]
 
 
+def _search_words(path):
+    """jieba's user dictionary of the book's Chinese terms (the glossary's bold names), for
+    the search index: written to ``path``, which is returned."""
+    from babel.messages.pofile import read_po
+
+    with open(LOCALES / "zh_CN" / "LC_MESSAGES" / "glossary.po", "rb") as f:
+        glossary = " ".join(m.string for m in read_po(f) if m.id and m.string)
+    terms = {t for bold in re.findall(r"\*\*([^*]+)\*\*", glossary)
+             for t in re.split(r"\s*[/／、，]\s*", bold)
+             if re.search(r"[\u4e00-\u9fff]", t) and " " not in t}  # jieba's format: word freq tag
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{t} 1000 n\n" for t in sorted(terms)), encoding="utf-8")
+    return path
+
+
 def build(out=ROOT / "_build" / "zh", site=ROOT / "_build" / "html"):
     """The Chinese site, built in ``out`` and copied to ``site``/zh (the English site's
     folder, one level down).
@@ -246,10 +259,15 @@ def build(out=ROOT / "_build" / "zh", site=ROOT / "_build" / "html"):
 
     if plotting.cjk_font() is None:
         raise RuntimeError("no font with Chinese characters for the figures: apt-get install fonts-noto-cjk")
-    _build_locales()
-    config = _config(ZH, title=ZH_TITLE)
-    toc = _toc(LOCALES / "zh_CN" / "LC_MESSAGES" / "intro.po")
     out, site = Path(out).resolve(), Path(site).resolve()
+    # The catalogues the build reads, in the build's own folder: Sphinx loads a page's
+    # catalogue when it reads the page, so two builds at once must not share them.
+    locales = out / "locales"
+    _build_locales(locales)
+    words = _search_words(out / "search-words.txt")
+    config = _config({**ZH, "locale_dirs": [str(locales)], "html_search_options": {"dict": str(words)}},
+                     title=ZH_TITLE)
+    toc = _toc(LOCALES / "zh_CN" / "LC_MESSAGES" / "intro.po")
     try:
         _jupyter_book(config, out, "--toc", str(toc))
     finally:

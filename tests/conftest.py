@@ -145,7 +145,8 @@ def browser():
 # and unit tests. The other files that use the built site come last, longest
 # first, when the book is surely built: no worker sits waiting for the build.
 FIRST = ["test_site.py", "test_cpu_independence.py"]
-LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py"]
+LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py",
+        "test_chinese_edition.py"]
 
 
 def pytest_collection_modifyitems(config, items):

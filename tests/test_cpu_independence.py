@@ -167,6 +167,8 @@ def test_suite_passes_under_restricted_dispatch(level):
         "--ignore", "tests/test_template.py",
         "--ignore", "tests/test_editions.py",
         "--ignore", "tests/test_jupyterlab.py",
+        "--ignore", "tests/test_chinese_edition.py",
+        "--ignore", "tests/test_translations.py",  # catalogues, no stored numbers
         "--ignore", f"tests/{Path(__file__).name}",
     ]  # fmt: skip
     done = subprocess.run(cmd, cwd=ROOT, env=_environment(level), capture_output=True, text=True)

@@ -1,10 +1,30 @@
 """xentlib.widgets and xentlib.plotting: the explorer's structure and its determinism."""
 
+import asyncio
+
 import ipywidgets as W
 import numpy as np
 import pytest
 
 from xentlib import plotting, widgets
+
+
+@pytest.fixture(autouse=True)
+def no_running_event_loop():
+    """Each test starts with no event loop running in its thread, as in plain Python.
+
+    Playwright's sync API (the browser tests' session fixture) leaves its own loop marked
+    as running in the thread that opened it, between its calls; a worker that ran the
+    browser tests first would then schedule the explorers' background redraws on a loop
+    that never runs them. The tests that need a loop start their own (``asyncio.run``).
+    """
+    try:
+        outer = asyncio.get_running_loop()
+    except RuntimeError:
+        outer = None
+    asyncio._set_running_loop(None)
+    yield
+    asyncio._set_running_loop(outer)
 
 
 def _setup(ax):
