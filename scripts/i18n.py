@@ -48,7 +48,14 @@ GETTEXT = {"gettext_compact": False, "gettext_uuid": False, "gettext_location": 
 
 #: What the Chinese build adds to _config.yml: its title and sphinx.config keys.
 ZH_TITLE = "交叉熵：从信息到损失函数"
-ZH = {"language": "zh_CN", **GETTEXT}  # and locale_dirs: the build's own copy (see build())
+ZH = {
+    "language": "zh_CN", **GETTEXT,  # and locale_dirs: the build's own copy (see build())
+    # the extensions' own button texts, which they do not translate: sphinx-togglebutton's
+    # (the folded solutions) and MyST-NB's folded code (the chapters fold only the input of
+    # a cell, hide-input; a hide-output cell would need another wording)
+    "togglebutton_hint": "点击显示", "togglebutton_hint_hide": "点击隐藏",
+    "nb_code_prompt_show": "显示代码", "nb_code_prompt_hide": "隐藏代码",
+}
 
 
 def _config(extra, execute=True, title=None):

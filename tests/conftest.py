@@ -138,15 +138,16 @@ def browser():
 
 
 # The order in which two xdist workers take the test files (``--dist loadfile``
-# with ``--no-loadscope-reorder``, pyproject.toml). The first worker takes the
-# browser tests of the site, which build the book (about 1.5 minutes) and then
-# visit every page; meanwhile the second takes the longest file that needs no
-# built site (the re-runs under restricted NumPy dispatch), then the notebooks
-# and unit tests. The other files that use the built site come last, longest
-# first, when the book is surely built: no worker sits waiting for the build.
-FIRST = ["test_site.py", "test_cpu_independence.py"]
-LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py",
-        "test_chinese_edition.py"]
+# with ``--no-loadscope-reorder``, pyproject.toml). xdist gives each worker one file,
+# then a second (the first worker the 3rd file, the second the 4th), then the next file
+# to whichever is done first. The first worker takes the browser tests of the English
+# site, which wait for both editions to be built (about 3 minutes) and then visit every
+# page, then the quick static checks of the Chinese site; the second meanwhile re-runs
+# the suite under restricted NumPy dispatch (no built site needed), then visits the
+# Chinese site's pages. The notebooks and unit tests follow; the other files that use
+# the built site come last, longest first.
+FIRST = ["test_site.py", "test_cpu_independence.py", "test_chinese_edition.py", "test_site_zh.py"]
+LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py"]
 
 
 def pytest_collection_modifyitems(config, items):
