@@ -59,7 +59,7 @@ def master_notebook(reader):
     master = nbformat.v4.new_notebook(metadata=reader.metadata)
     master.cells.append(raw(CONFIG))
     for cell in reader.cells:
-        if cell.cell_type == "markdown" and cell.source.startswith("<details>\n<summary>Solution</summary>"):
+        if "solution" in cell.metadata.get("tags", []):
             continue  # the worked solution: in the instructor edition only
         found = CHECK.search(cell.source) if cell.cell_type == "code" and "XENT_BOOK_URL" not in cell.source else None
         if found is None:
@@ -90,8 +90,9 @@ def _otter(*args):
     return done
 
 
-def write_editions(outdir, notebooks):
-    """Both archives into ``outdir/_static``; ``notebooks`` maps chapter docnames to reader notebooks."""
+def write_editions(outdir, notebooks, language="en"):
+    """Both archives into ``outdir/_static``; ``notebooks`` maps chapter docnames to reader
+    notebooks (of the edition in ``language``, whose READMEs the archives get)."""
     static = Path(outdir) / "_static"
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -108,9 +109,9 @@ def write_editions(outdir, notebooks):
                 (autograder,) = (work / "dist" / "autograder").glob("*.zip")
                 instructor.write(autograder, f"autograders/{stem}.zip")
                 instructor.writestr(f"notebooks/{stem}.ipynb", nbformat.writes(reader))
-            student.writestr("README.txt", STUDENT_README)
+            student.writestr("README.txt", README[language]["student"])
             instructor.write(ROOT / "scripts" / "grade.py", "grade.py")
-            instructor.writestr("README.txt", INSTRUCTOR_README)
+            instructor.writestr("README.txt", README[language]["instructor"])
 
 
 STUDENT_README = """Cross-entropy, from information to the loss: the student notebooks.
@@ -136,3 +137,32 @@ or the book's requirements.txt from its repository. Put each student's notebooks
 grades.csv has a row per student and a column per exercise (1 right, 0 not), with a total.
 Each exercise's test is the check the students ran themselves, check("N.k", answer).
 """
+
+STUDENT_README_ZH = """交叉熵：从信息到损失函数（学生版 notebook）
+
+在 Jupyter（JupyterLab、Notebook、VS Code 或 Colab）中打开一章，从上到下运行；第一个单元格会在
+需要时安装本书的辅助包 xentlib。每道练习中，把 ... 换成你的答案，再运行它下面的单元格：check()
+会告诉你答案对不对，不对时给出提示。按老师的要求提交 notebook。
+"""
+
+INSTRUCTOR_README_ZH = """交叉熵：从信息到损失函数（教师版）
+
+notebooks/    每一章，含详细解答（即网站上的 notebook 版）
+autograders/  每章一个 otter-grader 自动评分包，由 Otter Assign 生成
+grade.py      把一个文件夹里学生提交的 notebook 评分，汇总成一个 CSV
+
+评分需要 otter-grader 和 xentlib：从本书网站安装 xentlib 的 wheel 及其 extra，
+pip install "xentlib[instructor] @ <网站>/_static/xentlib-<版本>-py3-none-any.whl"，
+或安装本书仓库中的 requirements.txt。把每个学生的 notebook 放在各自的文件夹里，然后运行：
+
+    python3 grade.py submissions/ --autograders autograders/ -o grades.csv
+
+grades.csv 每个学生一行，每道练习一列（1 为正确，0 为不正确），最后是总分。
+每道练习的测试就是学生自己运行过的检查 check("N.k", answer)。
+"""
+
+#: The archives' READMEs, by the edition's language.
+README = {
+    "en": {"student": STUDENT_README, "instructor": INSTRUCTOR_README},
+    "zh_CN": {"student": STUDENT_README_ZH, "instructor": INSTRUCTOR_README_ZH},
+}

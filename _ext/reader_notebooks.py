@@ -84,6 +84,39 @@ for module, package in {extras!r}:
         importlib.invalidate_caches()'''
 
 
+#: What the reader notebooks themselves say, in each edition's language (the chapters'
+#: own text comes translated from the build's catalogues, see :class:`Converter`).
+WORDS = {
+    "en": {
+        "exercise": "### Exercise {number}: {title}",
+        "solution": "Solution",
+        "about": (
+            "*This is the notebook edition of a chapter of [{book}]({site}), "
+            "[also on the web]({page}). Run the cells from the top: the first one "
+            "installs `xentlib`, the book's helper package, if it is not there yet. The "
+            "figures' sliders show once the cells have run, or, before that, once the "
+            "notebook is trusted (JupyterLab's command *Trust Notebook*).*"
+        ),
+    },
+    "zh_CN": {
+        "exercise": "### 练习 {number}：{title}",
+        "solution": "解答",
+        "about": (
+            "*这是《[{book}]({site})》一章的 notebook 版，[网页版在此]({page})。"
+            "请从上到下运行各单元格：第一个单元格会在需要时安装本书的辅助包 `xentlib`，"
+            "并让它的图、读数和练习检查显示中文。单元格运行之后，图的滑块就会出现；"
+            "在此之前，把 notebook 设为受信任（JupyterLab 的 *Trust Notebook* 命令）也能看到。"
+            "图中的中文需要一种中文字体（Colab 与大多数桌面系统都有；"
+            "Debian/Ubuntu：`apt-get install fonts-noto-cjk`）。*"
+        ),
+    },
+}
+
+#: The first code cell's extra line in a translated edition: xentlib's language.
+INSTALL_LANGUAGE = '''
+os.environ.setdefault("XENT_LANG", {language!r})  # xentlib's figures and checks in this language'''
+
+
 def imported_modules(source):
     """The top-level modules that the code ``source`` imports, e.g. {"numpy", "sklearn"}."""
     found = set()
@@ -100,11 +133,14 @@ def extra_packages(source):
     return [(m, EXTRA_PACKAGES[m]) for m in sorted(imported_modules(source) & set(EXTRA_PACKAGES))]
 
 
-def install_cell(site, version, extras=()):
-    """The reader notebook's first code cell: install xentlib (and ``extras``) if missing."""
+def install_cell(site, version, extras=(), language="en"):
+    """The reader notebook's first code cell: install xentlib (and ``extras``) if missing,
+    and, in a translated edition, choose xentlib's ``language``."""
     source = INSTALL_CELL.format(site=site, version=version)
     if extras:
         source += INSTALL_EXTRAS.format(extras=list(extras))
+    if language != "en":
+        source += INSTALL_LANGUAGE.format(language=language)
     return source
 
 
@@ -134,13 +170,67 @@ def _markdown_parser():
 
 
 class Converter:
-    """MyST text of one chapter to plain Jupyter Markdown."""
+    """MyST text of one chapter to plain Jupyter Markdown.
 
-    def __init__(self, links, glued, chapter):
+    ``translate`` (msgid -> translated text, or None) puts a translated edition's text in:
+    each paragraph, heading, table cell and directive title whose text is a message of the
+    page's catalogue (Sphinx's msgid: the MyST source with its line breaks as spaces) is
+    replaced by its translation before the roles are converted, as Sphinx does for the site.
+    """
+
+    def __init__(self, links, glued, chapter, translate=None, words=WORDS["en"]):
         self.md = _markdown_parser()
         self.links = links
         self.glued = glued
         self.chapter = chapter
+        self.translate = translate
+        self.words = words
+
+    # --- translation ------------------------------------------------------
+
+    def _message(self, text):
+        """The translation of ``text`` (a message as Sphinx extracts it), or None."""
+        if self.translate is None:
+            return None
+        found = self.translate(text.replace("\n", " ").strip())
+        return found or None
+
+    def translated(self, source):
+        """``source`` with each block of text that has a translation replaced by it (the
+        blocks of a directive's body are translated when the directive is converted)."""
+        if self.translate is None:
+            return source
+        lines = source.split("\n")
+        changes = []  # (line, old text, new text): a block's first line, and what to put there
+        drop = set()  # the further lines of a replaced block
+        block_map = None
+        for token in self.md.parse(source):
+            if token.map is not None and token.type.endswith("_open"):
+                block_map = token.map
+            if token.type != "inline" or not token.content.strip():
+                continue
+            new = self._message(token.content)
+            if new is None:
+                continue
+            first = token.content.split("\n")[0]
+            start = token.map[0] if token.map else block_map[0]
+            if token.map and token.map[1] - token.map[0] > 1:  # a paragraph over several lines
+                end = token.map[1]
+                while end > start + 1 and not lines[end - 1].strip():
+                    end -= 1
+                drop.update(range(start + 1, end))
+                prefix = lines[start][: lines[start].index(first)]
+                changes.append((start, lines[start], prefix + new))
+            else:  # one line: a heading, a short paragraph, a table cell, a definition
+                changes.append((start, first, new))
+        for line, old, new in changes:
+            if old == lines[line]:
+                lines[line] = new
+            elif old in lines[line]:
+                lines[line] = lines[line].replace(old, new, 1)
+            else:
+                raise ValueError(f"{self.chapter}: cannot place the translation of {old[:60]!r}")
+        return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
     # --- roles ------------------------------------------------------------
 
@@ -148,6 +238,7 @@ class Converter:
         text, target = re.fullmatch(r"(.*?)(?:\s*<(.*)>)?", content, re.S).group(1, 2)
         target = target or text
         if name == "glue:text":
+            content = re.fullmatch(r"(?:[^`]*::)?([^:]+)(?::s)?", content).group(1)  # the path form too
             if content not in self.glued:
                 raise ValueError(f"{self.chapter}: no glued value {content!r}")
             return self.glued[content]
@@ -178,6 +269,8 @@ class Converter:
 
     def directive(self, name, argument, body):
         options, body = self._options(body)
+        if argument:  # an admonition's or exercise's title
+            argument = self._message(argument) or argument
         if name == "admonition":
             inner = self.text(body)
             quoted = "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
@@ -186,11 +279,12 @@ class Converter:
             label = options.get("label", "")
             m = re.fullmatch(r"ex-(\d+)-(\d+)", label)
             number = f"{int(m.group(1))}.{int(m.group(2))}" if m else ""
-            return f"### Exercise {number}: {argument}\n\n{self.text(body)}"
+            return self.words["exercise"].format(number=number, title=argument) + f"\n\n{self.text(body)}"
         raise ValueError(f"{self.chapter}: the directive {{{name}}} has no plain-Markdown form yet")
 
     def text(self, source):
         """Convert a piece of MyST Markdown (no solution markers inside)."""
+        source = self.translated(source)
         lines = source.split("\n")
         tokens = self.md.parse(source)
         spans = []  # (start line, end line, replacement) of the directives
@@ -252,9 +346,12 @@ def glued_values(nb):
     return values
 
 
-def reader_notebook(executed, glued, links, chapter, page_url, site, xentlib_version, book_title):
-    """The reader edition of one executed chapter notebook; ``glued`` maps glue keys to values."""
-    converter = Converter(links, glued, chapter)
+def reader_notebook(executed, glued, links, chapter, page_url, site, xentlib_version, book_title,
+                    translate=None, language="en"):
+    """The reader edition of one executed chapter notebook; ``glued`` maps glue keys to values;
+    ``translate`` and ``language`` make a translated edition's (see :class:`Converter`)."""
+    words = WORDS[language]
+    converter = Converter(links, glued, chapter, translate, words)
     out = nbformat.v4.new_notebook(metadata=copy.deepcopy(executed.metadata))
     cells = out.cells
     solution = None  # the parts of an open solution, or None
@@ -278,23 +375,21 @@ def reader_notebook(executed, glued, links, chapter, page_url, site, xentlib_ver
                 solution = []
             elif kind == "end":
                 body = "\n\n".join(solution)
-                cells.append(nbformat.v4.new_markdown_cell(f"<details>\n<summary>Solution</summary>\n\n{body}\n\n</details>"))
+                summary = words["solution"]
+                cells.append(nbformat.v4.new_markdown_cell(
+                    f"<details>\n<summary>{summary}</summary>\n\n{body}\n\n</details>",
+                    metadata={"tags": ["solution"]},  # the student edition leaves it out (editions.py)
+                ))
                 solution = None
             elif solution is not None:
                 solution.append(converter.text(text))
             else:
                 cells.append(nbformat.v4.new_markdown_cell(converter.text(text)))
         if index == 0:  # after the title cell: what this notebook is, and how to run it
-            cells.append(nbformat.v4.new_markdown_cell(
-                f"*This is the notebook edition of a chapter of [{book_title}]({site}), "
-                f"[also on the web]({page_url}). Run the cells from the top: the first one "
-                f"installs `xentlib`, the book's helper package, if it is not there yet. The "
-                f"figures' sliders show once the cells have run, or, before that, once the "
-                f"notebook is trusted (JupyterLab's command *Trust Notebook*).*"
-            ))
+            cells.append(nbformat.v4.new_markdown_cell(words["about"].format(book=book_title, site=site, page=page_url)))
             code = "\n".join(c.source for c in executed.cells if c.cell_type == "code")
             extras = extra_packages(code)
-            cells.append(nbformat.v4.new_code_cell(install_cell(site, xentlib_version, extras)))
+            cells.append(nbformat.v4.new_code_cell(install_cell(site, xentlib_version, extras, language)))
     if solution is not None:
         raise ValueError(f"{chapter}: a solution is not closed")
     return out
@@ -348,13 +443,14 @@ def _pins(names):
     return [pins[name] for name in names]
 
 
-def write_reader_branch(outdir, site, xentlib_version, notebooks):
-    """The content of the branch that Colab and Binder open: the reader notebooks and a
-    lean requirements.txt (the reader's packages and xentlib's wheel from the site)."""
+def write_reader_branch(outdir, site, xentlib_version, notebooks, folder=""):
+    """The content of the branch that Colab and Binder open: the reader notebooks (in
+    ``folder``, a translated edition's, e.g. ``zh/``) and a lean requirements.txt (the
+    reader's packages and xentlib's wheel from the site)."""
     branch = Path(outdir).parent / "reader-branch"
-    (branch / "chapters").mkdir(parents=True, exist_ok=True)
+    (branch / folder / "chapters").mkdir(parents=True, exist_ok=True)
     for docname, nb in notebooks.items():
-        nbformat.write(nb, branch / f"{docname}.ipynb")
+        nbformat.write(nb, branch / folder / f"{docname}.ipynb")
     wheel = f"{site}/_static/xentlib-{xentlib_version}-py3-none-any.whl"
     lines = ["# What the reader notebooks need, for Binder (generated by the book build)"]
     lines += _pins(["numpy", "matplotlib", "ipywidgets", *sorted(EXTRA_PACKAGES.values())]) + [wheel]
@@ -366,14 +462,33 @@ def write_reader_branch(outdir, site, xentlib_version, notebooks):
     )
 
 
-def point_launch_buttons_at_reader_branch(outdir, branch, docnames):
-    """Colab and Binder open the repository's notebooks: make them open the reader branch."""
+def point_launch_buttons_at_reader_branch(outdir, branch, docnames, folder=""):
+    """Colab and Binder open the repository's notebooks: make them open the reader branch
+    (a translated edition's notebooks are in its ``folder`` there)."""
     for docname in docnames:
         page = Path(outdir) / f"{docname}.html"
         html = page.read_text()
-        html = re.sub(r"(colab\.research\.google\.com/github/[^\"]+?/blob/)[^/\"]+/", rf"\g<1>{branch}/", html)
-        html = re.sub(r"(mybinder\.org/v2/gh/[^\"?]+?/)[^/\"?]+(\?urlpath=)", rf"\g<1>{branch}\g<2>", html)
+        html = re.sub(r"(colab\.research\.google\.com/github/[^\"]+?/blob/)[^/\"]+/", rf"\g<1>{branch}/{folder}", html)
+        html = re.sub(r"(mybinder\.org/v2/gh/[^\"?]+?/)[^/\"?]+(\?urlpath=lab/tree/)",
+                      rf"\g<1>{branch}\g<2>{folder}", html)
         page.write_text(html)
+
+
+def _catalogue(app, docname, language):
+    """The page's translations (msgid -> text) in a translated build, or None: the catalogue
+    Sphinx compiled from the build's locale_dirs (``gettext_compact: false``, one per page)."""
+    import gettext
+
+    if language == "en":
+        return None
+    for folder in app.config.locale_dirs:
+        mo = Path(app.srcdir, folder) / language / "LC_MESSAGES" / f"{docname}.mo"
+        if mo.is_file():
+            with open(mo, "rb") as f:
+                catalogue = gettext.GNUTranslations(f)
+            # (a message translated as itself, such as "argmax", reads the same either way)
+            return lambda message: catalogue.gettext(message) if catalogue.gettext(message) != message else None
+    raise FileNotFoundError(f"no compiled catalogue of {docname} for {language} in {app.config.locale_dirs}")
 
 
 def write_reader_notebooks(app, exception):
@@ -386,6 +501,7 @@ def write_reader_notebooks(app, exception):
     site = site_url(app)
     xentlib_version = build_wheel(outdir)
     links = Links(app.env, site)
+    language = app.config.language if app.config.language in WORDS else "en"
     executed_root = outdir.parent / "jupyter_execute"
     notebooks = {}
     for docname in chapters:
@@ -395,11 +511,13 @@ def write_reader_notebooks(app, exception):
         stored = nbformat.read(Path(app.srcdir) / f"{docname}.ipynb", as_version=4)
         page_url = f"{site}/{docname}.html"
         title = app.config.html_title or app.config.project
-        nb = reader_notebook(executed, glued_values(stored), links, docname, page_url, site, xentlib_version, title)
+        nb = reader_notebook(executed, glued_values(stored), links, docname, page_url, site, xentlib_version, title,
+                             _catalogue(app, docname, language), language)
         target = outdir / "_sources" / f"{docname}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)
         notebooks[docname] = nb
-    write_reader_branch(outdir, site, xentlib_version, notebooks)
-    editions.write_editions(outdir, notebooks)  # student and instructor archives, with otter-grader
-    point_launch_buttons_at_reader_branch(outdir, app.config.xent_reader_branch, notebooks)
+    folder = app.config.xent_edition_folder
+    write_reader_branch(outdir, site, xentlib_version, notebooks, folder)
+    editions.write_editions(outdir, notebooks, language)  # student and instructor archives, with otter-grader
+    point_launch_buttons_at_reader_branch(outdir, app.config.xent_reader_branch, notebooks, folder)

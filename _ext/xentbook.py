@@ -76,6 +76,9 @@ def setup(app):
     app.add_config_value("xent_reader_branch", "reader-notebooks", "html")
     # the English pages link to the Chinese edition (zh/) once it is built with them
     app.add_config_value("xent_zh_edition", False, "html")
+    # where a translated edition lives in the site and on the reader branch ("zh/"; set by
+    # scripts/i18n.py for the Chinese build; "" for the English edition at the root)
+    app.add_config_value("xent_edition_folder", "", "html")
     app.connect("builder-inited", _vendor_widget_js)
     app.connect("html-page-context", page_fixes.drop_duplicate_scripts, priority=900)
     app.connect("build-finished", page_fixes.write_root_favicon)

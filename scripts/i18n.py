@@ -46,6 +46,9 @@ TRANSLATED = [
 #: How the catalogues are cut: one per page, without uuids or source locations.
 GETTEXT = {"gettext_compact": False, "gettext_uuid": False, "gettext_location": False}
 
+#: The Chinese edition's folder in the site (and on the reader notebooks' branch).
+FOLDER = "zh"
+
 #: What the Chinese build adds to _config.yml: its title and sphinx.config keys.
 ZH_TITLE = "交叉熵：从信息到损失函数"
 ZH = {
@@ -55,15 +58,20 @@ ZH = {
     # a cell, hide-input; a hide-output cell would need another wording)
     "togglebutton_hint": "点击显示", "togglebutton_hint_hide": "点击隐藏",
     "nb_code_prompt_show": "显示代码", "nb_code_prompt_hide": "隐藏代码",
+    # the edition's folder in the site and on the reader branch (_ext/reader_notebooks.py)
+    "xent_edition_folder": f"{FOLDER}/",
 }
 
 
-def _config(extra, execute=True, title=None):
-    """_config.yml with ``extra`` merged into sphinx.config, as a temporary file's path."""
+def _config(extra, execute=True, title=None, folder=None):
+    """_config.yml with ``extra`` merged into sphinx.config, as a temporary file's path; a
+    translated edition's ``title``, and its ``folder`` under the published address."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     config.setdefault("sphinx", {}).setdefault("config", {}).update(extra)
     if title:
         config["title"] = title
+    if folder:
+        config["html"]["baseurl"] = config["html"]["baseurl"].rstrip("/") + f"/{folder}/"
     if not execute:
         config["execute"]["execute_notebooks"] = "off"
     handle, path = tempfile.mkstemp(suffix=".yml", prefix="_config.", dir=ROOT)
@@ -273,7 +281,7 @@ def build(out=ROOT / "_build" / "zh", site=ROOT / "_build" / "html"):
     _build_locales(locales)
     words = _search_words(out / "search-words.txt")
     config = _config({**ZH, "locale_dirs": [str(locales)], "html_search_options": {"dict": str(words)}},
-                     title=ZH_TITLE)
+                     title=ZH_TITLE, folder=FOLDER)
     toc = _toc(LOCALES / "zh_CN" / "LC_MESSAGES" / "intro.po")
     try:
         _jupyter_book(config, out, "--toc", str(toc))
@@ -283,9 +291,13 @@ def build(out=ROOT / "_build" / "zh", site=ROOT / "_build" / "html"):
     tofu = list(_missing_glyphs(out / "_build" / "jupyter_execute"))
     if tofu:
         raise RuntimeError(f"{len(tofu)} figure texts lack a glyph, e.g. {tofu[0]}")
-    target = site / "zh"
+    target = site / FOLDER
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(out / "_build" / "html", target)
+    # its reader notebooks go to the branch Colab and Binder open, beside the English ones
+    branch = site.parent / "reader-branch" / FOLDER
+    shutil.rmtree(branch, ignore_errors=True)
+    shutil.copytree(out / "_build" / "reader-branch" / FOLDER, branch)
 
 
 # --- xentlib's own catalogue: the text its figures, explorers and checks show ------------

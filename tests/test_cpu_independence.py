@@ -144,6 +144,27 @@ def _restricted_levels():
 LEVELS, NATIVE = _restricted_levels()
 
 
+#: Test files the restricted runs leave out: those of built sites (both editions' sites,
+#: the reader notebooks and editions, the course pack, JupyterLab, the template), which
+#: compare no stored numbers and would each build the book again, and two more that
+#: compare none.
+NOT_RERUN = {
+    "test_site.py", "test_site_zh.py", "site_checks.py", "test_chinese_edition.py",
+    "test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py",
+    "test_template.py",
+    "test_figure_contrast.py",  # colour thresholds
+    "test_translations.py",  # the catalogues
+}
+
+
+def test_the_restricted_runs_build_no_site():
+    """A test file that uses the built site (the fixture, or test_site's tests) is left out
+    of the restricted runs: else each run would build both editions again."""
+    uses_site = {p.name for p in (ROOT / "tests").glob("test_*.py") if p.name != Path(__file__).name
+                 and re.search(r"\bbuilt_site\b|\bvisits\b|from test_site import", p.read_text())}
+    assert uses_site and uses_site <= NOT_RERUN, sorted(uses_site - NOT_RERUN)
+
+
 @pytest.mark.parametrize("level", LEVELS)
 def test_suite_passes_under_restricted_dispatch(level):
     assert NATIVE, (
@@ -156,20 +177,8 @@ def test_suite_passes_under_restricted_dispatch(level):
     )
     cmd = [
         sys.executable, "-m", "pytest", "-n", "0", "-p", "no:cacheprovider", "-q", "--no-header",
-        "chapters", "xentlib", "tests",
-        # not the tests of built sites (the site, the reader notebooks, the template):
-        # they compare no stored numbers, and each would build a book again
-        "--ignore", "tests/test_site.py",
-        "--ignore", "tests/site_checks.py",
-        "--ignore", "tests/test_course_pack.py",
-        "--ignore", "tests/test_figure_contrast.py",  # colour thresholds, no stored numbers
-        "--ignore", "tests/test_reader_notebooks.py",
-        "--ignore", "tests/test_template.py",
-        "--ignore", "tests/test_editions.py",
-        "--ignore", "tests/test_jupyterlab.py",
-        "--ignore", "tests/test_chinese_edition.py",
-        "--ignore", "tests/test_translations.py",  # catalogues, no stored numbers
-        "--ignore", f"tests/{Path(__file__).name}",
+        "chapters", "xentlib", "tests", f"--ignore=tests/{Path(__file__).name}",
+        *(f"--ignore=tests/{name}" for name in NOT_RERUN),
     ]  # fmt: skip
     done = subprocess.run(cmd, cwd=ROOT, env=_environment(level), capture_output=True, text=True)
     summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
