@@ -195,6 +195,23 @@ class Converter:
         found = self.translate(text.replace("\n", " ").strip())
         return found or None
 
+    def _replace(self, line, old, new):
+        """``line`` with the text ``old`` of one block replaced by ``new``: a whole table cell
+        in a table row, else the text that ends the line (after a heading's ``#``, a list
+        item's marker or a quote's ``>``)."""
+        if line == old:
+            return new
+        if line.lstrip().startswith("|"):
+            cells = line.split("|")
+            for i, cell in enumerate(cells):
+                if cell.strip() == old:
+                    cells[i] = cell.replace(old, new)
+                    return "|".join(cells)
+        elif line.rstrip().endswith(old):
+            at = line.rstrip().rindex(old)
+            return line[:at] + new + line[at + len(old):]
+        raise ValueError(f"{self.chapter}: cannot place the translation of {old[:60]!r} in {line[:60]!r}")
+
     def translated(self, source):
         """``source`` with each block of text that has a translation replaced by it (the
         blocks of a directive's body are translated when the directive is converted)."""
@@ -224,12 +241,7 @@ class Converter:
             else:  # one line: a heading, a short paragraph, a table cell, a definition
                 changes.append((start, first, new))
         for line, old, new in changes:
-            if old == lines[line]:
-                lines[line] = new
-            elif old in lines[line]:
-                lines[line] = lines[line].replace(old, new, 1)
-            else:
-                raise ValueError(f"{self.chapter}: cannot place the translation of {old[:60]!r}")
+            lines[line] = self._replace(lines[line], old, new)
         return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
     # --- roles ------------------------------------------------------------

@@ -4,6 +4,8 @@
   solution, no Otter solution marker, no answer's code, every answer ``...``.
 * The instructor archive has the chapters with their solutions, one
   autograder per chapter and grade.py.
+* The Chinese edition's archives (zh/_static) are the same, from its Chinese reader
+  notebooks, with Chinese READMEs.
 * Grading (grade.py, i.e. ``otter run`` per notebook) a student who answered
   every exercise of chapter 1 right and one who answered them wrong gives a
   CSV with 1s and 0s where they belong.
@@ -23,10 +25,24 @@ from xentlib.exercises import EXERCISES
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
 
 
-@pytest.fixture(scope="module")
-def archives(built_site):
-    static = built_site / "_static"
+#: The folded solution's summary, by edition (the site's folder).
+SOLUTION = {"": "<summary>Solution</summary>", "zh/": "<summary>解答</summary>"}
+
+
+def _archives(built_site, edition):
+    static = built_site / edition / "_static"
     return zipfile.ZipFile(static / "xent-book-student.zip"), zipfile.ZipFile(static / "xent-book-instructor.zip")
+
+
+@pytest.fixture(scope="module", params=list(SOLUTION), ids=["en", "zh"])
+def edition(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def archives(built_site, edition):
+    """Both archives of the edition."""
+    return _archives(built_site, edition)
 
 
 def _student(archives, chapter):
@@ -37,7 +53,7 @@ def _student(archives, chapter):
 def test_student_edition_has_no_solutions(archives, chapter):
     nb = _student(archives, chapter)
     text = "\n".join(c.source for c in nb.cells)
-    for marker in ("<summary>Solution</summary>", "BEGIN SOLUTION", "# SOLUTION", "passes its own check"):
+    for marker in (*SOLUTION.values(), "BEGIN SOLUTION", "# SOLUTION", "passes its own check"):
         assert marker not in text, f"{chapter}: {marker!r} in the student edition"
     number = int(chapter[:2])
     for key, ex in EXERCISES.items():
@@ -51,12 +67,21 @@ def test_student_edition_has_no_solutions(archives, chapter):
             assert ex.answer not in text, f"{key}: the answer's code is in the student edition"
 
 
-def test_instructor_edition_has_solutions_autograders_and_the_grader(archives):
+def test_instructor_edition_has_solutions_autograders_and_the_grader(archives, edition):
     names = archives[1].namelist()
     assert {f"autograders/{c}.zip" for c in CHAPTERS} | {f"notebooks/{c}.ipynb" for c in CHAPTERS} <= set(names)
     assert "grade.py" in names and "README.txt" in names
     reader = archives[1].read("notebooks/01_information.ipynb").decode()
-    assert "<summary>Solution</summary>" in reader
+    assert SOLUTION[edition] in reader
+
+
+def test_the_chinese_editions_speak_chinese(built_site):
+    student, instructor = _archives(built_site, "zh/")
+    assert "学生版" in student.read("README.txt").decode()
+    assert "教师版" in instructor.read("README.txt").decode()
+    nb = nbformat.reads(student.read("student/02_entropy.ipynb").decode(), as_version=4)
+    assert nb.cells[0].source.startswith("# 熵")
+    assert any('"XENT_LANG", \'zh_CN\'' in c.source for c in nb.cells if c.cell_type == "code")
 
 
 def _answer(nb, right):
@@ -75,7 +100,8 @@ def _answer(nb, right):
     return nb
 
 
-def test_grading_gives_right_and_wrong_answers_their_scores(archives, tmp_path, monkeypatch):
+def test_grading_gives_right_and_wrong_answers_their_scores(built_site, tmp_path, monkeypatch):
+    archives = _archives(built_site, "")  # the English edition's (the Chinese one's tests are the same code)
     sys.path.insert(0, str(ROOT / "scripts"))
     import grade
 
@@ -95,7 +121,7 @@ def test_grading_gives_right_and_wrong_answers_their_scores(archives, tmp_path, 
     assert [rows["bob"][k] for k in chapter_1] == ["0"] * len(chapter_1) and rows["bob"]["total"] == "0"
 
 
-def test_the_instructors_page_offers_both_archives(built_site):
-    page = (built_site / "instructors.html").read_text()
+def test_the_instructors_page_offers_both_archives(built_site, edition):
+    page = (built_site / edition / "instructors.html").read_text()
     for name in ("xent-book-student.zip", "xent-book-instructor.zip"):
-        assert f'href="_static/{name}"' in page and (built_site / "_static" / name).is_file()
+        assert f'href="_static/{name}"' in page and (built_site / edition / "_static" / name).is_file()

@@ -4,6 +4,9 @@
   in the notebook; the first code cell installs xentlib; the figures' outputs
   are stored; every solution is folded in ``<details>``.
 * Each page's download link serves the reader notebook.
+* The Chinese edition's reader notebooks (zh/) are the same, in Chinese: the chapters'
+  text from the catalogues, xentlib's language set by the first cell, links to the
+  Chinese pages, on the reader branch in zh/.
 * Every reader notebook runs top to bottom with nbclient in a fresh virtual
   environment that has NumPy, matplotlib, ipywidgets and ipykernel but no
   xentlib: its first cell installs xentlib from the wheel of the built site,
@@ -25,10 +28,15 @@ CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
 MYST_ONLY = ["{glue", "{cite}", "{term}", "{py:func}", ":::", "{exercise}", "{solution-", "{admonition}", "{ref}", "{numref}"]
 GLUE = "application/papermill.record/text/plain"
 READER_PACKAGES = ["numpy", "matplotlib", "ipywidgets", "ipykernel"]
+#: Both editions' folders in the site, and each chapter in each.
+EDITIONS = ["", "zh/"]
+BOTH = pytest.mark.parametrize("edition, chapter", [(e, c) for e in EDITIONS for c in CHAPTERS])
+#: The folded solution's summary, by edition.
+SOLUTION = {"": "Solution", "zh/": "解答"}
 
 
-def _reader(built_site, chapter):
-    return nbformat.read(built_site / "_sources" / "chapters" / f"{chapter}.ipynb", as_version=4)
+def _reader(built_site, chapter, edition=""):
+    return nbformat.read(built_site / edition / "_sources" / "chapters" / f"{chapter}.ipynb", as_version=4)
 
 
 def _glued(chapter):
@@ -41,9 +49,9 @@ def _glued(chapter):
     }
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_reader_notebook_is_plain_jupyter_markdown(built_site, chapter):
-    nb = _reader(built_site, chapter)
+@BOTH
+def test_reader_notebook_is_plain_jupyter_markdown(built_site, edition, chapter):
+    nb = _reader(built_site, chapter, edition)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     left = [m for m in MYST_ONLY if m in text]
     assert not left, f"{chapter}: MyST-only syntax left in the reader notebook: {left}"
@@ -51,9 +59,9 @@ def test_reader_notebook_is_plain_jupyter_markdown(built_site, chapter):
     assert "myst_nb" not in code and "glue(" not in code
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_reader_notebook_has_every_glued_value(built_site, chapter):
-    text = "\n".join(c.source for c in _reader(built_site, chapter).cells if c.cell_type == "markdown")
+@BOTH
+def test_reader_notebook_has_every_glued_value(built_site, edition, chapter):
+    text = "\n".join(c.source for c in _reader(built_site, chapter, edition).cells if c.cell_type == "markdown")
     source = "\n".join("".join(c["source"]) for c in json.loads((ROOT / "chapters" / f"{chapter}.ipynb").read_text())["cells"])
     used = set(re.findall(r"\{glue:text\}`([^`]+)`", source))
     glued = _glued(chapter)
@@ -62,35 +70,56 @@ def test_reader_notebook_has_every_glued_value(built_site, chapter):
     assert not missing, f"{chapter}: glued values missing from the reader notebook: {missing}"
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_reader_notebook_installs_xentlib_keeps_outputs_and_folds_solutions(built_site, chapter):
-    nb = _reader(built_site, chapter)
+@BOTH
+def test_reader_notebook_installs_xentlib_keeps_outputs_and_folds_solutions(built_site, edition, chapter):
+    nb = _reader(built_site, chapter, edition)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert "XENT_BOOK_URL" in code[0].source and "pip" in code[0].source
+    assert ('os.environ.setdefault("XENT_LANG", \'zh_CN\')' in code[0].source) == (edition == "zh/")
     assert "import xentlib as xl" in code[1].source
     assert sum(len(c.outputs) for c in code[1:]) >= len(code) // 2, "the build's outputs are missing"
     assert "application/vnd.jupyter.widget-state+json" in nb.metadata.get("widgets", {})
     solutions = len(re.findall(r"\{solution-start\}", (ROOT / "chapters" / f"{chapter}.ipynb").read_text()))
-    folded = sum(c.source.startswith("<details>\n<summary>Solution</summary>") for c in nb.cells if c.cell_type == "markdown")
-    assert folded == solutions > 0
+    folded = [c for c in nb.cells if c.cell_type == "markdown" and c.source.startswith("<details>")]
+    assert len(folded) == solutions > 0
+    for cell in folded:  # tagged: the student edition leaves them out
+        assert cell.source.startswith(f"<details>\n<summary>{SOLUTION[edition]}</summary>")
+        assert "solution" in cell.metadata.get("tags", [])
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_download_link_serves_the_reader_notebook(built_site, chapter):
-    page = (built_site / "chapters" / f"{chapter}.html").read_text()
+@BOTH
+def test_download_link_serves_the_reader_notebook(built_site, edition, chapter):
+    page = (built_site / edition / "chapters" / f"{chapter}.html").read_text()
     assert f'href="../_sources/chapters/{chapter}.ipynb"' in page
-    assert "XENT_BOOK_URL" in (built_site / "_sources" / "chapters" / f"{chapter}.ipynb").read_text()
+    assert "XENT_BOOK_URL" in (built_site / edition / "_sources" / "chapters" / f"{chapter}.ipynb").read_text()
 
 
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_colab_and_binder_open_the_reader_notebook(built_site, chapter):
-    page = (built_site / "chapters" / f"{chapter}.html").read_text()
+@BOTH
+def test_colab_and_binder_open_the_reader_notebook(built_site, edition, chapter):
+    page = (built_site / edition / "chapters" / f"{chapter}.html").read_text()
     colab = re.findall(r'href="(https://colab\.research\.google\.com/[^"]+)"', page)
     binder = re.findall(r'href="(https://mybinder\.org/[^"]+)"', page)
-    assert colab and all(u.endswith(f"/blob/reader-notebooks/chapters/{chapter}.ipynb") for u in colab), colab
-    assert binder and all(f"/reader-notebooks?urlpath=lab/tree/chapters/{chapter}.ipynb" in u for u in binder), binder
+    assert colab and all(u.endswith(f"/blob/reader-notebooks/{edition}chapters/{chapter}.ipynb") for u in colab), colab
+    assert binder and all(f"/reader-notebooks?urlpath=lab/tree/{edition}chapters/{chapter}.ipynb" in u for u in binder), binder
     branch = built_site.parent / "reader-branch"
-    assert nbformat.read(branch / "chapters" / f"{chapter}.ipynb", as_version=4) == _reader(built_site, chapter)
+    on_branch = nbformat.read(branch / edition / "chapters" / f"{chapter}.ipynb", as_version=4)
+    assert on_branch == _reader(built_site, chapter, edition)
+
+
+#: Five or more English words in a row (as tests/test_chinese_edition.py looks for them).
+ENGLISH_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[ ,;:]+){4,}[A-Za-z][A-Za-z'’-]*")
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_chinese_reader_notebook_is_chinese_and_links_to_the_chinese_pages(built_site, chapter):
+    nb = _reader(built_site, chapter, "zh/")
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    prose = re.sub(r"```.*?```|`[^`]*`|\$\$.*?\$\$|\$[^$]*\$|\]\([^)]*\)|“[^”]*”", "", text, flags=re.S)
+    assert not ENGLISH_RUN.findall(prose), ENGLISH_RUN.findall(prose)[:5]
+    assert re.search(r"^### 练习 \d\.\d：", text, re.M)
+    links = re.findall(r"\]\((https?://[^)]+)\)", text)
+    site = [u for u in links if "xent-book.github.io" in u]
+    assert site and all("/xent-book/zh/" in u or u.endswith("/xent-book/zh") for u in site), site[:3]
 
 
 def test_reader_branch_has_a_lean_binder_environment(built_site):
