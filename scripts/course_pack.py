@@ -1,8 +1,10 @@
 """Print the built book into a course pack: two PDFs, made with Debian's Chromium.
 
     python3 scripts/course_pack.py [--site _build/html] [--out _build/course-pack] [--chromium PATH]
+                                   [--language zh_CN]
 
-writes into ``--out``
+writes into ``--out`` (the Chinese edition's, from the site's zh/ folder, with ``-zh`` in
+their names)
 
 * ``xent-book-course-pack.pdf``, the student edition: every exercise, no solution;
 * ``xent-book-course-pack-solutions.pdf``, the edition with solutions: every worked
@@ -48,10 +50,30 @@ CSS = Path(__file__).with_suffix(".css").read_text()
 CHROMIUM_ARGS = [*CHROMIUM_FLAGS, "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 MARGIN = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 FILES = {"student": "xent-book-course-pack.pdf", "solutions": "xent-book-course-pack-solutions.pdf"}
-EDITION_LINES = {
-    "student": "Course pack, student edition: the exercises without their solutions",
-    "solutions": "Course pack with solutions: every exercise with its worked solution",
+#: The pack's own words, by language (the pages' text is the built site's).
+WORDS = {
+    "en": {
+        "student": "Course pack, student edition: the exercises without their solutions",
+        "solutions": "Course pack with solutions: every exercise with its worked solution",
+        "site": "The interactive book:",
+        "note": ("Printed from the book's website. Each interactive figure is shown at the starting "
+                 "position of its slider; move the slider on the website, or in the chapter's "
+                 "notebook, to see the others."),
+        "contents": "Contents",
+        "introduction": "Introduction",
+    },
+    "zh_CN": {
+        "student": "课程讲义（学生版）：只有练习，没有解答",
+        "solutions": "课程讲义（含解答）：每道练习及其详细解答",
+        "site": "交互式网页版：",
+        "note": ("本讲义由本书网站打印而成。每个交互图都显示其滑块的初始位置；"
+                 "在网站上或该章的 notebook 中拖动滑块，即可看到其他位置。"),
+        "contents": "目录",
+        "introduction": "引言",
+    },
 }
+#: Where each language's edition is in the site, and what its PDFs' names add.
+FOLDERS = {"en": "", "zh_CN": "zh"}
 # Pages of the book printed only in the edition with solutions (see the module docstring).
 TEACHERS_ONLY = {"api", "instructors"}
 LOAD_TIMEOUT_MS = 60_000
@@ -168,7 +190,7 @@ def print_site_page(page, url, config):
     """
     load(page, url)
     title = page.title().removesuffix(f" \N{EM DASH} {config['title']}")
-    title = "Introduction" if title == config["title"] else title  # the landing page
+    title = config["words"]["introduction"] if title == config["title"] else title  # the landing page
     page.evaluate(PUBLISHED_LINKS, config["html"]["baseurl"])
     with_solutions = page.evaluate(OPEN_SOLUTIONS)
     solutions = print_pdf(page)
@@ -195,18 +217,16 @@ def title_page(config, edition):
         "<section class='xent-title'>"
         f"<h1>{html.escape(config['title'])}</h1>"
         f"<p class='xent-author'>{html.escape(config['author'])}</p>"
-        f"<p class='xent-edition'>{EDITION_LINES[edition]}</p>"
-        f"<p class='xent-site'>The interactive book: <a href='{html.escape(site)}'>{html.escape(site)}</a></p>"
-        "<p class='xent-note'>Printed from the book's website. Each interactive figure is shown at "
-        "the starting position of its slider; move the slider on the website, or in the "
-        "chapter's notebook, to see the others.</p>"
+        f"<p class='xent-edition'>{config['words'][edition]}</p>"
+        f"<p class='xent-site'>{config['words']['site']} <a href='{html.escape(site)}'>{html.escape(site)}</a></p>"
+        f"<p class='xent-note'>{config['words']['note']}</p>"
         f"<p class='xent-copyright'>\N{COPYRIGHT SIGN} {html.escape(str(config['copyright']))} "
         f"{html.escape(config['author'])}</p>"
         "</section>"
     )
 
 
-def contents_page(entries):
+def contents_page(entries, heading="Contents"):
     """The HTML of the contents page: ``entries`` are ``(part caption, title, first page)``."""
     rows, part = [], None
     for caption, title, first in entries:
@@ -214,7 +234,7 @@ def contents_page(entries):
             rows.append(f"<li class='xent-part'>{html.escape(caption)}</li>")
         part = caption
         rows.append(f"<li><span>{html.escape(title)}</span><span>{first}</span></li>")
-    return f"<section class='xent-contents'><h1>Contents</h1><ul>{''.join(rows)}</ul></section>"
+    return f"<section class='xent-contents'><h1>{html.escape(heading)}</h1><ul>{''.join(rows)}</ul></section>"
 
 
 def page_count(pdf):
@@ -235,7 +255,8 @@ def front_matter(page, config, edition, docs):
         for doc in docs:
             starts.append(first)
             first += doc["pages"][edition]
-        contents = print_html(page, contents_page([(d["caption"], d["title"], n) for d, n in zip(docs, starts)]))
+        entries = [(d["caption"], d["title"], n) for d, n in zip(docs, starts)]
+        contents = print_html(page, contents_page(entries, config["words"]["contents"]))
         if page_count(contents) == contents_length:
             return title, contents, starts
         contents_length = page_count(contents)
@@ -287,8 +308,24 @@ def warn_without_chinese_font():
               "`apt-get install -y fonts-noto-cjk` (or fonts-wqy-microhei)", file=sys.stderr)
 
 
-def make_course_pack(site_dir, out_dir, chromium=None):
-    """Print the built site ``site_dir`` into the two course-pack PDFs in ``out_dir``.
+def edition_config(language="en"):
+    """_config.yml as the edition in ``language`` has it (its title and address), with the
+    pack's own ``words``; and its _toc.yml (the part captions in its language)."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    if language != "en":
+        import i18n
+
+        config["title"] = i18n.ZH_TITLE
+        config["html"]["baseurl"] = config["html"]["baseurl"].rstrip("/") + f"/{FOLDERS[language]}/"
+        toc = yaml.safe_load(i18n.toc_text(i18n.LOCALES / language / "LC_MESSAGES" / "intro.po"))
+    config["words"] = WORDS[language]
+    return config, toc
+
+
+def make_course_pack(site_dir, out_dir, chromium=None, language="en"):
+    """Print the built site ``site_dir`` (its edition in ``language``) into the two
+    course-pack PDFs in ``out_dir``.
 
     Returns ``{"student": path, "solutions": path}``.
     """
@@ -296,11 +333,13 @@ def make_course_pack(site_dir, out_dir, chromium=None):
 
     chromium = chromium or CHROMIUM
     warn_without_chinese_font()
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    pages = toc_pages(yaml.safe_load((ROOT / "_toc.yml").read_text()))
+    config, toc = edition_config(language)
+    pages = toc_pages(toc)
+    site_dir = Path(site_dir) / FOLDERS[language]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {edition: out_dir / name for edition, name in FILES.items()}
+    suffix = f"-{FOLDERS[language]}" if FOLDERS[language] else ""
+    paths = {edition: out_dir / name.replace(".pdf", f"{suffix}.pdf") for edition, name in FILES.items()}
     with serve(site_dir) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")
@@ -321,11 +360,13 @@ def main(argv=None):
     parser.add_argument("--site", type=Path, default=ROOT / "_build" / "html", help="the built HTML site")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "course-pack", help="where the PDFs go")
     parser.add_argument("--chromium", help="Chromium or Chrome to use (default: $XENT_CHROMIUM or /usr/bin/chromium)")
+    parser.add_argument("--language", choices=list(WORDS), default="en",
+                        help="the edition to print: en (the site's root) or zh_CN (its zh/ folder)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").exists():
         parser.error(f"{args.site} is not a built site: run `jupyter-book build .` first")
     start = time.monotonic()
-    paths = make_course_pack(args.site, args.out, args.chromium)
+    paths = make_course_pack(args.site, args.out, args.chromium, args.language)
     for edition, path in paths.items():
         print(f"{path}: {page_count(path.read_bytes())} pages ({edition})")
     print(f"done in {time.monotonic() - start:.0f} s")

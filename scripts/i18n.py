@@ -211,9 +211,9 @@ def _build_locales(target_root):
             write_po(f, catalog, width=0)
 
 
-def _toc(catalogue):
-    """_toc.yml with its part captions translated by ``catalogue`` (the root page's: Sphinx
-    does not translate the captions sphinx-external-toc inserts), as a temporary file's path."""
+def toc_text(catalogue):
+    """_toc.yml (YAML text) with its part captions translated by ``catalogue`` (the root
+    page's: Sphinx does not translate the captions sphinx-external-toc inserts)."""
     from babel.messages.pofile import read_po
 
     with open(catalogue, "rb") as f:
@@ -223,9 +223,14 @@ def _toc(catalogue):
         if part.get("caption") not in strings:
             raise RuntimeError(f"_toc.yml caption {part.get('caption')!r} has no translation in {catalogue}")
         part["caption"] = strings[part["caption"]]
+    return yaml.safe_dump(toc, allow_unicode=True, sort_keys=False)
+
+
+def _toc(catalogue):
+    """:func:`toc_text` as a temporary file's path."""
     handle, path = tempfile.mkstemp(suffix=".yml", prefix="_toc.", dir=ROOT)
     with os.fdopen(handle, "w") as f:
-        yaml.safe_dump(toc, f, allow_unicode=True, sort_keys=False)
+        f.write(toc_text(catalogue))
     return Path(path)
 
 

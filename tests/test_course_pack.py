@@ -10,12 +10,16 @@ test reads the two PDFs with pypdf against what the built pages hold:
   an image), no raw MyST markup or TeX, a page number at the foot of every page, and
   links that lead to the published site, not to the server the pages were printed from;
 * every exercise in both editions, every solution in one and none in the other.
+
+All of it for both languages: the English pack, and the Chinese one printed from the
+site's zh/ folder (``--language zh_CN``).
 """
 
 import json
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 import yaml
@@ -24,22 +28,42 @@ from pypdf import PdfReader
 
 from conftest import ROOT, chromium_or_skip
 
+import course_pack  # noqa: E402 (scripts/, on the path from conftest)
+
 FILES = {"student": "xent-book-course-pack.pdf", "solutions": "xent-book-course-pack-solutions.pdf"}
 STUDENT_LEAVES_OUT = {"api", "instructors"}  # reference and teaching pages: the edition with solutions only
 RAW_MARKUP = ["{glue", "{cite}", "{term}", "{ref}", "{py:func}", "{numref}", "{exercise", "{solution",
               ":::", "```", ":label:", "\\(", "\\[", "$$"]
-CHARS_PER_PAGE = 700  # a printed page holds 950 to 1,500 characters of these pages' text (no spaces)
+#: Characters of a page's text (no spaces) a printed page holds at least: 950 to 1,500 in
+#: English; fewer in Chinese, each character being a word or half of one (540 on the
+#: instructors' page, with its code blocks).
+CHARS_PER_PAGE = {"en": 700, "zh_CN": 450}
+#: What begins each printed solution's title, by language ("Solution to Exercise 2.1").
+SOLUTION_TITLE = {"en": "Solutionto", "zh_CN": "解答练习"}
 
 
 def _squash(text):
-    """Text without whitespace: pypdf may break a line anywhere, or join two lines."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace (pypdf may break a line anywhere, or join two lines), in NFKC:
+    Chromium's PDFs map some Chinese characters of Noto Sans CJK to their look-alike Kangxi
+    radicals (一 read back as ⼀, 比 as ⽐), which NFKC maps back."""
+    return unicodedata.normalize("NFKC", re.sub(r"\s+", "", text))
 
 
 def _docnames():
     """The book's pages in _toc.yml order."""
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
     return [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+
+
+@pytest.fixture(scope="module", params=list(course_pack.WORDS), ids=["en", "zh"])
+def language(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def config(language):
+    """_config.yml as the edition in ``language`` has it, with the pack's own words."""
+    return course_pack.edition_config(language)[0]
 
 
 def _site_page(built_site, docname):
@@ -75,23 +99,24 @@ def _starting_readouts(models):
 
 
 @pytest.fixture(scope="module")
-def book(built_site):
-    """Every page of the book in _toc.yml order: ``{docname: _site_page(...)}``."""
-    return {name: _site_page(built_site, name) for name in _docnames()}
+def book(built_site, language):
+    """Every page of the language's edition in _toc.yml order: ``{docname: _site_page(...)}``."""
+    return {name: _site_page(built_site / course_pack.FOLDERS[language], name) for name in _docnames()}
 
 
 @pytest.fixture(scope="module")
-def pack(built_site, tmp_path_factory):
+def pack(built_site, language, tmp_path_factory):
     """The two PDFs made by the real command: ``{edition: {"reader", "texts", "starts"}}``."""
     chromium = chromium_or_skip()
     out = tmp_path_factory.mktemp("course-pack")
     cmd = [sys.executable, "scripts/course_pack.py", "--site", str(built_site), "--out", str(out),
-           "--chromium", chromium]
+           "--chromium", chromium, "--language", language]
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     result = {}
+    suffix = f"-{course_pack.FOLDERS[language]}" if course_pack.FOLDERS[language] else ""
     for edition, name in FILES.items():
-        reader = PdfReader(out / name)
+        reader = PdfReader(out / name.replace(".pdf", f"{suffix}.pdf"))
         starts = [reader.get_destination_page_number(item) for item in reader.outline]
         texts = [page.extract_text() for page in reader.pages]
         result[edition] = {"reader": reader, "texts": texts, "starts": starts}
@@ -128,12 +153,12 @@ def test_one_bookmark_per_page_of_the_book_in_toc_order(pack, book, edition):
 
 
 @pytest.mark.parametrize("edition", FILES)
-def test_page_counts_fit_the_book(pack, book, edition):
+def test_page_counts_fit_the_book(pack, book, edition, language):
     pdf = pack[edition]
     printed = _printed(edition)
     assert len(pdf["reader"].pages) >= len(printed) + 2
     for docname, (first, end) in zip(printed, _ranges(pdf)):
-        most = book[docname]["chars"] / CHARS_PER_PAGE + 2
+        most = book[docname]["chars"] / CHARS_PER_PAGE[language] + 2
         assert end - first <= most, f"{docname}: {end - first} pages for {book[docname]['chars']} characters"
 
 
@@ -142,15 +167,15 @@ def test_the_solutions_add_pages(pack):
 
 
 @pytest.mark.parametrize("edition", FILES)
-def test_title_and_contents_pages(pack, book, edition):
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+def test_title_and_contents_pages(pack, book, config, edition):
     pdf = pack[edition]
     cover = _squash(pdf["texts"][0])
-    for text in (config["title"], config["html"]["baseurl"], edition.replace("solutions", "with solutions")):
+    for text in (config["title"], config["html"]["baseurl"], config["words"][edition]):
         assert _squash(text) in cover, f"{text!r} is not on the title page"
     contents = _squash("".join(pdf["texts"][1:pdf["starts"][0]]))
+    assert _squash(config["words"]["contents"]) in contents
     for docname, first in zip(_printed(edition), pdf["starts"]):
-        entry = ("Introduction" if docname == "intro" else book[docname]["title"]) + str(first + 1)
+        entry = (config["words"]["introduction"] if docname == "intro" else book[docname]["title"]) + str(first + 1)
         assert _squash(entry) in contents, f"{entry!r} is not in the contents"
 
 
@@ -172,8 +197,8 @@ def test_no_raw_markup_and_numbered_pages(pack, edition):
 
 
 @pytest.mark.parametrize("edition", FILES)
-def test_links_lead_to_the_published_site(pack, edition):
-    site = yaml.safe_load((ROOT / "_config.yml").read_text())["html"]["baseurl"]
+def test_links_lead_to_the_published_site(pack, config, edition):
+    site = config["html"]["baseurl"]  # the edition's: the Chinese pack links to zh/
     annotations = [a.get_object() for page in pack[edition]["reader"].pages for a in page.get("/Annots", [])]
     uris = [a["/A"]["/URI"] for a in annotations if "/A" in a and "/URI" in a["/A"]]
     assert any(uri.startswith(site) for uri in uris), "no link to the book's site"
@@ -196,17 +221,17 @@ def test_every_explorer_is_printed_at_its_starting_position(pack, book, edition)
         assert images >= len(readouts), f"{docname}: {images} images for {len(readouts)} explorers"
 
 
-def test_student_edition_has_every_exercise_and_no_solution(pack, book):
+def test_student_edition_has_every_exercise_and_no_solution(pack, book, language):
     text = _squash("".join(pack["student"]["texts"]))
-    assert "Solutionto" not in text
+    assert SOLUTION_TITLE[language] not in text
     exercises = [e for d in _printed("student") for e in book[d]["exercises"]]
     assert exercises and all(_squash(e) in text for e in exercises)
 
 
-def test_solutions_edition_has_every_solution(pack, book):
+def test_solutions_edition_has_every_solution(pack, book, language):
     text = _squash("".join(pack["solutions"]["texts"]))
     solutions = sum(book[d]["solutions"] for d in _printed("solutions"))
     exercises = [e for d in _printed("solutions") for e in book[d]["exercises"]]
     assert solutions == len(exercises) > 0
-    assert text.count("Solutionto") == solutions
+    assert text.count(SOLUTION_TITLE[language]) == solutions
     assert all(_squash(e) in text for e in exercises)
