@@ -163,7 +163,9 @@ def translated_entries():
 def make_pot(out, quiet=False):
     """The .pot templates of the book's current text, in ``out``/_build/gettext (no
     execution: outputs are not translated). Returns that folder."""
-    config = _config(GETTEXT, execute=False)
+    # MyST-NB keeps no output for a builder it does not know, such as gettext: told to keep
+    # the PNG figures, it lets Sphinx extract their alt texts (mystnb.image.alt) too
+    config = _config({**GETTEXT, "nb_mime_priority_overrides": [["gettext", "image/png", 10]]}, execute=False)
     try:
         _jupyter_book(config, out, "--builder", "custom", "--custom-builder", "gettext", quiet=quiet)
     finally:

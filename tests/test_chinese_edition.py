@@ -132,6 +132,13 @@ def test_what_xentlib_shows_is_chinese(built_site, page):
     assert all(CJK.search(t) for t in verdicts), [t for t in verdicts if not CJK.search(t)]
 
 
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_static_figures_have_chinese_alt_text(built_site, page):
+    images = _soup(built_site / "zh" / page).select("article div.cell_output img")
+    english = [img.get("alt", "")[:60] for img in images if not CJK.search(img.get("alt", ""))]
+    assert not english, f"{page}: figures whose text alternative is not Chinese: {english}"
+
+
 def test_the_search_index_has_chinese_words(built_site):
     text = (built_site / "zh" / "searchindex.js").read_text()
     index = json.loads(text[text.index("(") + 1: text.rindex(")")])
