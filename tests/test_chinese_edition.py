@@ -10,7 +10,8 @@ on both editions; these check what only the Chinese edition must do:
 * the glued numbers are the English edition's, in the same order;
 * what xentlib shows on the pages is Chinese: the explorers' readouts and captions, the
   exercise checks' verdicts;
-* the search index holds Chinese words (Sphinx splits Chinese with jieba).
+* the search index holds Chinese words (Sphinx splits Chinese with jieba), and the
+  search page finds them, the one-character 熵 included.
 """
 
 import json
@@ -145,3 +146,15 @@ def test_the_search_index_has_chinese_words(built_site):
     terms = index["terms"]
     for word in ("交叉熵", "信息量", "散度"):
         assert word in terms, f"{word} is not in the Chinese search index"
+
+
+@pytest.mark.parametrize("word", ["熵", "交叉熵", "标签平滑"])
+def test_the_search_page_finds_chinese_words(browser, site, word):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site}/zh/search.html?q={word}", wait_until="load")
+        page.wait_for_selector("#search-results p.search-summary", timeout=15000)
+        found = page.locator("#search-results li").count()
+    finally:
+        page.close()
+    assert found >= 3, f"searching {word} finds {found} pages"
