@@ -10,7 +10,8 @@
 * Every reader notebook runs top to bottom with nbclient in a fresh virtual
   environment that has NumPy, matplotlib, ipywidgets and ipykernel but no
   xentlib: its first cell installs xentlib from the wheel of the built site,
-  served on 127.0.0.1 and named by XENT_BOOK_URL.
+  served on 127.0.0.1 and named by XENT_BOOK_URL; then a Chinese one, whose checks
+  print in Chinese as on the Chinese site.
 """
 
 import ast
@@ -131,10 +132,13 @@ def test_reader_branch_has_a_lean_binder_environment(built_site):
     assert any(r.endswith(f"/_static/xentlib-{version('xentlib')}-py3-none-any.whl") for r in requirements)
 
 
-def test_wheel_is_published_with_the_site(built_site):
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_wheel_is_published_with_the_site(built_site, edition):
+    import zipfile
     from importlib.metadata import version
 
-    assert (built_site / "_static" / f"xentlib-{version('xentlib')}-py3-none-any.whl").is_file()
+    wheel = built_site / edition / "_static" / f"xentlib-{version('xentlib')}-py3-none-any.whl"
+    assert "xentlib/locale/zh_CN/LC_MESSAGES/xentlib.mo" in zipfile.ZipFile(wheel).namelist()
 
 
 def _pins():
@@ -173,6 +177,18 @@ def test_reader_notebooks_run_in_a_fresh_environment_without_xentlib(site, built
         NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(tmp_path)}}).execute()  # raises on error
         again = [_printed(c) for c in nb.cells if c.cell_type == "code"]
         assert again[1:] == printed[1:], f"{chapter}: the reader's run prints something else than the build's"
+    # a Chinese reader notebook: its first cell installs xentlib from the Chinese site and sets
+    # XENT_LANG, and the checks print in Chinese as on the site (xentlib's wheel carries its
+    # compiled catalogue)
+    monkeypatch.setenv("XENT_BOOK_URL", f"{site}/zh")
+    monkeypatch.delenv("XENT_LANG", raising=False)
+    nb = _reader(built_site, "02_entropy", "zh/")
+    printed = [_printed(c) for c in nb.cells if c.cell_type == "code"]
+    km = KernelManager(kernel_name="reader", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels.parent)]))
+    NotebookClient(nb, km=km, timeout=600, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    again = [_printed(c) for c in nb.cells if c.cell_type == "code"]
+    assert again[1:] == printed[1:], "the Chinese reader notebook prints something else than the Chinese build"
+    assert any("还没有作答" in text for text in again), "the checks did not speak Chinese"
     done = subprocess.run(
         [str(python), "-c", "import xentlib; print(xentlib.__file__)"], capture_output=True, text=True, cwd=tmp_path
     )
