@@ -32,6 +32,7 @@ import functools
 import html
 import http.server
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -290,11 +291,103 @@ def number_pages(page, writer):
         writer.pages[index].merge_page(numbers[index])
 
 
+#: Unicode's radical blocks (CJK Radicals Supplement, Kangxi Radicals).
+RADICALS = range(0x2E80, 0x2FE0)
+
+
+@functools.lru_cache(maxsize=None)
+def radical_equivalents():
+    """``{radical: ideograph}`` for the radicals that the Chinese font draws with an
+    ideograph's glyph (⼀ U+2F00 and 一 U+4E00, ⻓ U+2ED3 and 长 U+957F, ...): read from
+    the cmap of the font fontconfig gives Chinese text. Empty without fontconfig."""
+    from fontTools.ttLib import TTFont
+
+    fc_match = shutil.which("fc-match")
+    if not fc_match:
+        return {}
+    found = subprocess.run([fc_match, "-f", "%{file}\n%{index}", "sans-serif:lang=zh-cn"],
+                           capture_output=True, text=True).stdout.split("\n")
+    if len(found) < 2 or not found[0]:
+        return {}
+    font = TTFont(found[0], fontNumber=int(found[1] or 0), lazy=True)
+    cmap = font.getBestCmap()
+    glyphs = {}
+    for code, glyph in cmap.items():
+        glyphs.setdefault(glyph, []).append(code)
+
+    def preference(code):  # the unified ideographs first, their compatibility forms last
+        return (not 0x4E00 <= code <= 0x9FFF, not 0x3400 <= code <= 0x4DBF, code)
+
+    equivalents = {}
+    for code, glyph in cmap.items():
+        if code in RADICALS:
+            ideographs = [c for c in glyphs[glyph] if c not in RADICALS and c >= 0x3400]
+            if ideographs:
+                equivalents[code] = min(ideographs, key=preference)
+    return equivalents
+
+
+def _remap_cmap(text, equivalents):
+    """A ToUnicode CMap's text with every radical it maps to replaced by its ideograph."""
+
+    def dest(match):
+        code = int(match.group(1), 16)
+        return f"<{equivalents.get(code, code):04X}>"
+
+    lines, section = text.split("\n"), None
+    for i, line in enumerate(lines):
+        words = line.split()
+        if words[-1:] in (["beginbfchar"], ["beginbfrange"]):
+            section = words[-1]
+        elif words[-1:] in (["endbfchar"], ["endbfrange"]):
+            section = None
+        elif section == "beginbfchar":  # <code> <unicode>
+            m = re.fullmatch(r"\s*(<[0-9A-Fa-f]+>)\s*<([0-9A-Fa-f]{4})>\s*", line)
+            if m:
+                code = int(m.group(2), 16)
+                lines[i] = f"{m.group(1)} <{equivalents.get(code, code):04X}>"
+        elif section == "beginbfrange":
+            m = re.fullmatch(r"\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]{4})>\s*", line)
+            if m and any(int(m.group(3), 16) + k in equivalents for k in range(int(m.group(2), 16) - int(m.group(1), 16) + 1)):
+                first, last, start = (int(g, 16) for g in m.groups())
+                targets = " ".join(f"<{equivalents.get(start + k, start + k):04X}>" for k in range(last - first + 1))
+                lines[i] = f"<{m.group(1)}> <{m.group(2)}> [{targets}]"
+            elif "[" in line:  # <first> <last> [<unicode> ...]
+                lines[i] = re.sub(r"<([0-9A-Fa-f]{4})>(?=[^\[]*\])", dest, line)
+    return "\n".join(lines)
+
+
+def fix_text_of_radicals(writer):
+    """Make the PDF's text read back as the characters that were printed.
+
+    Noto Sans CJK draws a Kangxi radical and its ideograph with one glyph (⼀ and 一), and
+    Chromium's PDFs map each glyph back to the lowest code point that uses it: copied or
+    searched, 一 came out as ⼀, 比 as ⽐, 长 as ⻓. Each font's ToUnicode map is rewritten
+    to give the ideograph. Returns how many maps changed."""
+    equivalents = radical_equivalents()
+    changed, seen = 0, set()
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {}).get_object()
+        for ref in fonts.values():
+            to_unicode = ref.get_object().get("/ToUnicode")
+            if to_unicode is None or id(to_unicode.get_object()) in seen:
+                continue
+            stream = to_unicode.get_object()
+            seen.add(id(stream))
+            text = stream.get_data().decode("latin-1")
+            new = _remap_cmap(text, equivalents)
+            if new != text:
+                stream.set_data(new.encode("latin-1"))
+                changed += 1
+    return changed
+
+
 def write_edition(page, config, edition, docs, path):
     """Write the PDF of ``edition`` to ``path`` from the printed ``docs``."""
     chosen = [d for d in docs if edition == "solutions" or d["name"] not in TEACHERS_ONLY]
     writer = bind(*front_matter(page, config, edition, chosen), chosen, edition)
     number_pages(page, writer)
+    fix_text_of_radicals(writer)
     writer.add_metadata({"/Title": f"{config['title']} ({edition} edition)", "/Author": config["author"]})
     writer.write(path)
 
