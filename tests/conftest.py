@@ -147,7 +147,8 @@ def browser():
 # Chinese site's pages. The notebooks and unit tests follow; the other files that use
 # the built site come last, longest first.
 FIRST = ["test_site.py", "test_cpu_independence.py", "test_chinese_edition.py", "test_site_zh.py"]
-LAST = ["test_course_pack.py", "test_reader_notebooks.py", "test_editions.py", "test_jupyterlab.py"]
+LAST = ["test_course_pack_zh.py", "test_course_pack.py", "test_reader_notebooks.py", "test_editions.py",
+        "test_jupyterlab.py"]
 
 
 def pytest_collection_modifyitems(config, items):
