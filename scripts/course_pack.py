@@ -40,6 +40,7 @@ import threading
 import time
 from pathlib import Path
 
+import i18n
 import yaml
 from chromium import CHROMIUM
 from chromium import CHROMIUM_ARGS as CHROMIUM_FLAGS
@@ -74,7 +75,7 @@ WORDS = {
     },
 }
 #: Where each language's edition is in the site, and what its PDFs' names add.
-FOLDERS = {"en": "", "zh_CN": "zh"}
+FOLDERS = {"en": "", "zh_CN": i18n.FOLDER}
 # Pages of the book printed only in the edition with solutions (see the module docstring).
 TEACHERS_ONLY = {"api", "instructors"}
 LOAD_TIMEOUT_MS = 60_000
@@ -404,16 +405,20 @@ def warn_without_chinese_font():
 def edition_config(language="en"):
     """_config.yml as the edition in ``language`` has it (its title and address), with the
     pack's own ``words``; and its _toc.yml (the part captions in its language)."""
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    if language != "en":
-        import i18n
-
-        config["title"] = i18n.ZH_TITLE
-        config["html"]["baseurl"] = config["html"]["baseurl"].rstrip("/") + f"/{FOLDERS[language]}/"
+    if language == "en":
+        config = i18n.edition_config()
+        toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    else:
+        config = i18n.edition_config(i18n.ZH_TITLE, FOLDERS[language])
         toc = yaml.safe_load(i18n.toc_text(i18n.LOCALES / language / "LC_MESSAGES" / "intro.po"))
     config["words"] = WORDS[language]
     return config, toc
+
+
+def pdf_names(language="en"):
+    """``{edition: file name}`` of the two PDFs of the edition in ``language``."""
+    suffix = f"-{FOLDERS[language]}" if FOLDERS[language] else ""
+    return {edition: name.replace(".pdf", f"{suffix}.pdf") for edition, name in FILES.items()}
 
 
 def make_course_pack(site_dir, out_dir, chromium=None, language="en"):
@@ -431,8 +436,7 @@ def make_course_pack(site_dir, out_dir, chromium=None, language="en"):
     site_dir = Path(site_dir) / FOLDERS[language]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    suffix = f"-{FOLDERS[language]}" if FOLDERS[language] else ""
-    paths = {edition: out_dir / name.replace(".pdf", f"{suffix}.pdf") for edition, name in FILES.items()}
+    paths = {edition: out_dir / name for edition, name in pdf_names(language).items()}
     with serve(site_dir) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light")

@@ -63,15 +63,22 @@ ZH = {
 }
 
 
-def _config(extra, execute=True, title=None, folder=None):
-    """_config.yml with ``extra`` merged into sphinx.config, as a temporary file's path; a
-    translated edition's ``title``, and its ``folder`` under the published address."""
+def edition_config(title=None, folder=None):
+    """_config.yml as an edition has it: a translated edition's ``title``, and its
+    ``folder`` under the published address (scripts/course_pack.py prints from it too)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    config.setdefault("sphinx", {}).setdefault("config", {}).update(extra)
     if title:
         config["title"] = title
     if folder:
         config["html"]["baseurl"] = config["html"]["baseurl"].rstrip("/") + f"/{folder}/"
+    return config
+
+
+def _config(extra, execute=True, title=None, folder=None):
+    """:func:`edition_config` with ``extra`` merged into sphinx.config, as a temporary
+    file's path."""
+    config = edition_config(title, folder)
+    config.setdefault("sphinx", {}).setdefault("config", {}).update(extra)
     if not execute:
         config["execute"]["execute_notebooks"] = "off"
     handle, path = tempfile.mkstemp(suffix=".yml", prefix="_config.", dir=ROOT)

@@ -116,9 +116,8 @@ def pack(built_site, language, tmp_path_factory):
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, f"{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
     result = {}
-    suffix = f"-{course_pack.FOLDERS[language]}" if course_pack.FOLDERS[language] else ""
-    for edition, name in FILES.items():
-        reader = PdfReader(out / name.replace(".pdf", f"{suffix}.pdf"))
+    for edition, name in course_pack.pdf_names(language).items():
+        reader = PdfReader(out / name)
         starts = [reader.get_destination_page_number(item) for item in reader.outline]
         texts = [page.extract_text() for page in reader.pages]
         result[edition] = {"reader": reader, "texts": texts, "starts": starts}

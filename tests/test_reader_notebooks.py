@@ -24,6 +24,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
+from test_chinese_edition import ENGLISH_RUN  # five or more English words in a row
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "chapters").glob("*.ipynb"))
 MYST_ONLY = ["{glue", "{cite}", "{term}", "{py:func}", ":::", "{exercise}", "{solution-", "{admonition}", "{ref}", "{numref}"]
@@ -107,8 +108,6 @@ def test_colab_and_binder_open_the_reader_notebook(built_site, edition, chapter)
     assert on_branch == _reader(built_site, chapter, edition)
 
 
-#: Five or more English words in a row (as tests/test_chinese_edition.py looks for them).
-ENGLISH_RUN = re.compile(r"(?:[A-Za-z][A-Za-z'’-]*[ ,;:]+){4,}[A-Za-z][A-Za-z'’-]*")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
