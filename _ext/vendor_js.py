@@ -127,11 +127,22 @@ def fetch(name, assets=ASSETS):
     return dest
 
 
+#: Held while vendoring: builds that start together (the test run builds the English and
+#: the Chinese edition side by side) vendor once, the others wait and find it done; without
+#: it, one build's fetch emptied _assets/mathjax while another's was filling it.
+LOCK = ROOT / "_build" / ".vendor_js.lock"
+
+
 def ensure(assets=ASSETS):
     """Vendor every package whose pinned version is not already in place."""
-    for name, info in PACKAGES.items():
-        if not _is_current(_dest(name, assets), info["spec"]):
-            fetch(name, assets)
+    import fcntl
+
+    LOCK.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        for name, info in PACKAGES.items():
+            if not _is_current(_dest(name, assets), info["spec"]):
+                fetch(name, assets)
 
 
 if __name__ == "__main__":
